@@ -1,0 +1,103 @@
+package org.govhub.common;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Everything that identifies and configures this hub node: the one place for {@code hub.*}. */
+@ConfigMapping(prefix = "hub")
+public interface HubConfig {
+
+    /** Unique name of this node in the exchange, e.g. {@code wenzhou-longwan-ext}. */
+    @WithName("node-id")
+    String nodeId();
+
+    Tier tier();
+
+    /** 6-digit administrative division code of the region this node serves, e.g. 330303. */
+    @WithName("region-code")
+    String regionCode();
+
+    Zone zone();
+
+    /** Folder for the embedded database, objects, keys and generated secrets. */
+    @WithName("data-dir")
+    @WithDefault("data")
+    String dataDir();
+
+    Signing signing();
+
+    Storage storage();
+
+    Auth auth();
+
+    Http http();
+
+    interface Signing {
+        /** PKCS#12 keystore holding the node's SM2 key and certificate; created on first start. */
+        @WithName("keystore-path")
+        Optional<String> keystorePath();
+
+        @WithName("keystore-password")
+        String keystorePassword();
+    }
+
+    interface Storage {
+        /** S3/MinIO endpoint; when absent the hub starts an embedded S3 server on loopback. */
+        Optional<String> endpoint();
+
+        @WithName("access-key")
+        Optional<String> accessKey();
+
+        @WithName("secret-key")
+        Optional<String> secretKey();
+
+        @WithDefault("us-east-1")
+        String region();
+
+        /** Bucket names this node needs; created on start when missing. */
+        @WithName("licence-bucket")
+        @WithDefault("govhub-licences")
+        String licenceBucket();
+
+        @WithName("archive-bucket")
+        @WithDefault("govhub-archive")
+        String archiveBucket();
+
+        @WithName("embedded-port")
+        @WithDefault("0")
+        int embeddedPort();
+    }
+
+    interface Auth {
+        @WithName("token-ttl")
+        @WithDefault("PT1H")
+        Duration tokenTtl();
+
+        /** Bootstrap admin secret (HUB_ADMIN_CLIENT_SECRET); generated into the data folder when absent. */
+        @WithName("admin-client-secret")
+        Optional<String> adminClientSecret();
+
+        @WithName("admin-client-id")
+        @WithDefault("admin")
+        String adminClientId();
+
+        /** PBKDF2 iterations for client secrets: slow on purpose. */
+        @WithName("secret-hash-iterations")
+        @WithDefault("210000")
+        int secretHashIterations();
+    }
+
+    interface Http {
+        /** Largest request body accepted by the JSON API, in bytes. */
+        @WithName("max-json-body")
+        @WithDefault("16777216")
+        long maxJsonBody();
+    }
+
+    enum Tier { county, city, province }
+
+    enum Zone { external, internal }
+}

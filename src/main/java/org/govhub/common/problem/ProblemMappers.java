@@ -1,0 +1,140 @@
+package org.govhub.common.problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.sql.SQLTransientConnectionException;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.govhub.common.InvalidValueException;
+import org.hibernate.exception.JDBCConnectionException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** The one mapper family: every error leaves the hub as RFC 9457 problem+json. */
+public class ProblemMappers {
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    static final int RETRY_AFTER_SECONDS = 30;
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, UriInfo uri) {
+        return respond(e.type(), e.type().status(), e.getMessage(), e.errors(), e.headers(), e.extensions(), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response invalidValue(InvalidValueException e, UriInfo uri) {
+        String field = e.field() == null ? "value" : e.field();
+        return problem(ProblemException.invalidField(field, e.getMessage()), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response malformedJson(JsonProcessingException e, UriInfo uri) {
+        String field = e instanceof JsonMappingException mapping ? jsonPath(mapping.getPath()) : "";
+        InvalidValueException invalid = causeOfType(e, InvalidValueException.class);
+        if (invalid != null) {
+            return problem(ProblemException.invalidField(field.isEmpty() ? String.valueOf(invalid.field()) : field,
+                    invalid.getMessage()), uri);
+        }
+        String reason = e.getOriginalMessage();
+        String detail = "the body is not valid JSON for this operation: " + reason;
+        List<FieldError> errors = field.isEmpty() ? List.of() : List.of(new FieldError(field, reason));
+        return respond(ProblemType.MALFORMED_JSON, 400, detail, errors, Map.of(), Map.of(), uri);
+    }
+
+    /** Jackson's own mapper for this subtype would otherwise answer plain JSON. */
+    @ServerExceptionMapper
+    public Response mismatchedInput(com.fasterxml.jackson.databind.exc.MismatchedInputException e, UriInfo uri) {
+        return malformedJson(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e, UriInfo uri) {
+        JsonProcessingException json = causeOfType(e, JsonProcessingException.class);
+        if (json != null) {
+            return malformedJson(json, uri);
+        }
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            return unexpected(e, uri);
+        }
+        String detail = switch (status) {
+            case 404 -> "no resource at " + uri.getPath();
+            case 405 -> "method not allowed on " + uri.getPath();
+            case 415 -> "unsupported media type: " + e.getMessage();
+            case 406 -> "none of the accepted media types can be produced";
+            default -> e.getMessage() == null ? ProblemType.reasonPhrase(status) : e.getMessage();
+        };
+        Map<String, String> headers = e.getResponse().getHeaderString("Allow") != null
+                ? Map.of("Allow", e.getResponse().getHeaderString("Allow")) : Map.of();
+        return respond(ProblemType.forStatus(status), status, detail, List.of(), headers, Map.of(), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, UriInfo uri) {
+        if (isDependencyOutage(e)) {
+            LOG.warnf("dependency unavailable on %s: %s", uri.getPath(), rootMessage(e));
+            return respond(ProblemType.UNAVAILABLE, 503, "a backing service is unavailable; retry later",
+                    List.of(), Map.of("Retry-After", Integer.toString(RETRY_AFTER_SECONDS)), Map.of(), uri);
+        }
+        String incident = UUID.randomUUID().toString();
+        LOG.errorf(e, "unexpected error %s on %s", incident, uri.getPath());
+        return respond(ProblemType.INTERNAL, 500, "unexpected error; quote incident " + incident,
+                List.of(), Map.of(), Map.of("incident", incident), uri);
+    }
+
+    static boolean isDependencyOutage(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLTransientConnectionException || t instanceof JDBCConnectionException
+                    || t instanceof ConnectException || t instanceof SocketTimeoutException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static <T extends Throwable> T causeOfType(Throwable e, Class<T> type) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+
+    static String jsonPath(List<JsonMappingException.Reference> path) {
+        StringBuilder out = new StringBuilder();
+        for (JsonMappingException.Reference ref : path) {
+            if (ref.getIndex() >= 0) {
+                out.append('[').append(ref.getIndex()).append(']');
+            } else if (ref.getFieldName() != null) {
+                if (!out.isEmpty()) {
+                    out.append('.');
+                }
+                out.append(ref.getFieldName());
+            }
+        }
+        return out.toString();
+    }
+
+    private static Response respond(ProblemType type, int status, String detail, List<FieldError> errors,
+            Map<String, String> headers, Map<String, Object> extensions, UriInfo uri) {
+        Problem body = new Problem(type.uri(), type.title(), status, detail,
+                uri == null ? null : uri.getPath(), errors, extensions);
+        Response.ResponseBuilder builder = Response.status(status).type(Problem.MEDIA_TYPE).entity(body);
+        headers.forEach(builder::header);
+        return builder.build();
+    }
+}
