@@ -18,12 +18,14 @@ public class ClientRegistry {
 
     private final SecretHasher hasher;
     private final HubClock clock;
+    private final org.govhub.audit.AuditLog audit;
     /** Compared against when the client id is unknown, so a miss costs as much as a wrong secret. */
     private final String decoyHash;
 
-    public ClientRegistry(SecretHasher hasher, HubClock clock) {
+    public ClientRegistry(SecretHasher hasher, HubClock clock, org.govhub.audit.AuditLog audit) {
         this.hasher = hasher;
         this.clock = clock;
+        this.audit = audit;
         this.decoyHash = hasher.hash(SecretHasher.newSecret());
     }
 
@@ -64,6 +66,7 @@ public class ClientRegistry {
         client.createdAt = clock.instant();
         client.createdBy = admin.clientId();
         client.persist();
+        audit.record(org.govhub.audit.AuditEntry.of("client.register", "client", client.clientId, "created"));
         return new RegisteredClient(ClientView.of(client), secret);
     }
 
@@ -93,6 +96,7 @@ public class ClientRegistry {
             throw ProblemException.conflict("an admin cannot disable its own client");
         }
         client.enabled = enabled;
+        audit.record(org.govhub.audit.AuditEntry.of(enabled ? "client.enable" : "client.disable", "client", clientId, "done"));
         return ClientView.of(client);
     }
 

@@ -11,6 +11,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import org.govhub.audit.AuditEntry;
+import org.govhub.audit.AuditLog;
 import org.govhub.common.problem.ProblemException;
 import org.govhub.common.problem.ProblemType;
 
@@ -20,10 +22,12 @@ import org.govhub.common.problem.ProblemType;
 public class TokenResource {
     private final ClientRegistry clients;
     private final TokenService tokens;
+    private final AuditLog audit;
 
-    public TokenResource(ClientRegistry clients, TokenService tokens) {
+    public TokenResource(ClientRegistry clients, TokenService tokens, AuditLog audit) {
         this.clients = clients;
         this.tokens = tokens;
+        this.audit = audit;
     }
 
     @POST
@@ -43,10 +47,14 @@ public class TokenResource {
         if (id == null || secret == null) {
             throw oauth(ProblemType.BAD_REQUEST, "invalid_request", "client_id and client_secret are required (form or HTTP Basic)");
         }
-        ApiClient client = clients.authenticate(id, secret)
-                .orElseThrow(() -> oauth(ProblemType.UNAUTHORIZED, "invalid_client", "unknown client, wrong secret or disabled client")
-                        .withHeader("WWW-Authenticate", "Basic realm=\"govhub\""));
+        ApiClient client = clients.authenticate(id, secret).orElse(null);
+        if (client == null) {
+            audit.recordSeparately("anonymous", AuditEntry.of("token.issue", "client", id, "refused"));
+            throw oauth(ProblemType.UNAUTHORIZED, "invalid_client", "unknown client, wrong secret or disabled client")
+                    .withHeader("WWW-Authenticate", "Basic realm=\"govhub\"");
+        }
         TokenService.IssuedToken token = tokens.issue(client.clientId);
+        audit.recordSeparately(client.clientId, AuditEntry.of("token.issue", "client", client.clientId, "issued"));
         return Response.ok(new TokenResponse(token.value(), "Bearer", token.expiresInSeconds()))
                 .header("Cache-Control", "no-store").header("Pragma", "no-cache").build();
     }
