@@ -24,7 +24,7 @@ public interface HubConfig {
 
     /** Folder for the embedded database, objects, keys and generated secrets. */
     @WithName("data-dir")
-    @WithDefault("data")
+    @WithDefault("./data")
     String dataDir();
 
     Signing signing();
