@@ -35,6 +35,10 @@ public interface HubConfig {
 
     Http http();
 
+    Audit audit();
+
+    Archive archive();
+
     interface Signing {
         /** PKCS#12 keystore holding the node's SM2 key and certificate; created on first start. */
         @WithName("keystore-path")
@@ -95,6 +99,27 @@ public interface HubConfig {
         @WithName("max-json-body")
         @WithDefault("16777216")
         long maxJsonBody();
+    }
+
+    interface Audit {
+        /** How often the audit chain head is signed. */
+        @WithName("sign-head-every")
+        @WithDefault("10m")
+        String signHeadEvery();
+    }
+
+    interface Archive {
+        /** Data older than this many days leaves the online database for signed archive objects. */
+        @WithName("online-window-days")
+        @WithDefault("1096")
+        int onlineWindowDays();
+
+        /** Period of the archive route's timer (Camel duration syntax, e.g. 1h). */
+        @WithDefault("1h")
+        String every();
+
+        @WithDefault("true")
+        boolean enabled();
     }
 
     enum Tier { county, city, province }
