@@ -80,10 +80,6 @@ public class CatalogItem extends PanacheEntityBase {
         return item;
     }
 
-    PowerItemCode powerItemCode() {
-        return PowerItemCode.parse(code);
-    }
-
     boolean isPublished() {
         return status == RecordStatus.EFFECTIVE || status == RecordStatus.RETIRED;
     }

@@ -9,6 +9,8 @@ import org.govhub.common.HubConfig;
  * case-insensitive substring of the name, page from 1.
  */
 public record CatalogQuery(String region, String department, String text, int page, int size) {
+    /** Pages beyond this would overflow the row offset; no list is that long. */
+    static final int MAX_PAGE = 100_000;
 
     public static CatalogQuery parse(String region, String department, String text, String page, String size,
             HubConfig.Catalog config) {
@@ -22,7 +24,7 @@ public record CatalogQuery(String region, String department, String text, int pa
         if (text != null && text.length() > 100) {
             errors.add("q", "the search text has " + text.length() + " characters; at most 100");
         }
-        int pageNumber = number(errors, "page", page, 1, 1, Integer.MAX_VALUE);
+        int pageNumber = number(errors, "page", page, 1, 1, MAX_PAGE);
         int pageSize = number(errors, "size", size, config.defaultPageSize(), 1, config.maxPageSize());
         errors.throwIfAny();
         return new CatalogQuery(region, department, text == null || text.isBlank() ? null : text.strip(), pageNumber, pageSize);

@@ -83,7 +83,7 @@ public class ChangeReview {
         ChangeStatus wantedStatus = status == null ? ChangeStatus.PENDING
                 : errors.attempt("status", () -> ChangeStatus.parse(status));
         RecordKind wantedRecord = record == null ? null : errors.attempt("record", () -> RecordKind.parse(record));
-        int pageNumber = CatalogQuery.number(errors, "page", page, 1, 1, Integer.MAX_VALUE);
+        int pageNumber = CatalogQuery.number(errors, "page", page, 1, 1, CatalogQuery.MAX_PAGE);
         int pageSize = CatalogQuery.number(errors, "size", size, config.catalog().defaultPageSize(), 1, config.catalog().maxPageSize());
         errors.throwIfAny();
         StringBuilder query = new StringBuilder("from CatalogChange c where c.status = :status and exists"

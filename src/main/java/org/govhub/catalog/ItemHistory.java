@@ -16,7 +16,7 @@ public record ItemHistory(String code, RecordStatus status, List<Event> events) 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Event(long changeId, ChangeKind kind, ChangeStatus status, EntryRole role, Integer version,
             String reason, String submittedBy, Instant submittedAt, String reviewedBy, Instant reviewedAt,
-            String reviewNote, java.util.List<String> sources, java.util.List<String> targets,
+            String reviewNote, List<String> sources, List<String> targets,
             @JsonRawValue String item) {
     }
 }

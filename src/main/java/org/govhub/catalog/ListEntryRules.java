@@ -22,6 +22,7 @@ final class ListEntryRules {
                 "at least one legal basis is required; a duty without basis is not admitted");
         PowerItemRules.eachOf(entry.accountabilityCases(), path(at, "accountabilityCases"), errors,
                 (text, p) -> requiredText(errors, p, text, 4000));
+        // related item codes are parsed (and so checked) when read; only nulls are left to catch
         PowerItemRules.eachOf(entry.relatedItems(), path(at, "relatedItems"), errors, (code, p) -> { });
     }
 

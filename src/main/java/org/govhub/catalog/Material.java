@@ -6,7 +6,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Material(String name, Boolean required, Integer copies, String note, Attachment form) {
 
-    public boolean isRequired() {
+    /** Whether the applicant must submit it (not named {@code isRequired}, which JSON would read as a property). */
+    public boolean mandatory() {
         return required == null || required;
     }
 }

@@ -49,6 +49,6 @@ public record PowerItem(
     /** The names of the materials an applicant must submit. */
     public List<String> requiredMaterialNames() {
         return materials == null ? List.of()
-                : materials.stream().filter(m -> m != null && m.isRequired()).map(Material::name).toList();
+                : materials.stream().filter(m -> m != null && m.mandatory()).map(Material::name).toList();
     }
 }

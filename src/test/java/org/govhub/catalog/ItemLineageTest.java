@@ -1,5 +1,6 @@
 package org.govhub.catalog;
 
+import static io.restassured.RestAssured.given;
 import static org.govhub.catalog.CatalogSteps.ITEMS;
 import static org.govhub.catalog.CatalogSteps.approved;
 import static org.govhub.catalog.CatalogSteps.change;
@@ -17,6 +18,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
+import org.govhub.testing.Clients;
 import org.govhub.testing.HubTest;
 import org.junit.jupiter.api.Test;
 
@@ -75,6 +77,20 @@ class ItemLineageTest {
                 .body("successors.code", contains(moved)).body("successors.relation", contains("delegate"));
         publicGet(ITEMS + "/" + moved).statusCode(200).body("status", equalTo("effective"))
                 .body("predecessors.code", contains(old));
+    }
+
+    @Test
+    void approvingNeedsARegionThatCoversEveryRecordTheChangeTouches() {
+        String department = freshSubject().substring(8);
+        String cityItem = published(actors, item(code("33030000" + department, "XK", 1)));
+        long changeId = CatalogSteps.submitted(actors.editor(),
+                change("delegate", List.of(cityItem), List.of(item(code("33030312" + department, "XK", 1)))));
+        String countyReviewer = Clients.register("330303", "catalog-reviewer").token();
+
+        given().auth().oauth2(countyReviewer).get(CatalogSteps.CHANGES + "/" + changeId).then().statusCode(200);
+        CatalogSteps.approve(countyReviewer, changeId).statusCode(403)
+                .body("detail", containsString("touches subject code 33030000" + department));
+        publicGet(ITEMS + "/" + cityItem).statusCode(200).body("status", equalTo("effective"));
     }
 
     @Test

@@ -109,6 +109,12 @@ class PublicCatalogTest {
     }
 
     @Test
+    void pageBeyondAnyListIsA400NotAnOverflow() {
+        given().queryParam("page", Integer.MAX_VALUE).queryParam("size", 200).get(ITEMS)
+                .then().statusCode(400).body("errors[0].field", equalTo("page"));
+    }
+
+    @Test
     void pendingItemsAreNotListed() {
         String subject = freshSubject();
         long changeId = submitted(actors.editor(), add(item(code(subject, "ZS", 1))));
