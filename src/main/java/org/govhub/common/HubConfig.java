@@ -125,4 +125,24 @@ public interface HubConfig {
     enum Tier { county, city, province }
 
     enum Zone { external, internal }
+
+    Catalog catalog();
+
+    /** The power-item catalogue and the other two lists (org.govhub.catalog). */
+    interface Catalog {
+        /** Page size of the public list endpoints when none is asked for. */
+        @WithName("default-page-size")
+        @WithDefault("20")
+        int defaultPageSize();
+
+        /** Largest page the list endpoints return. */
+        @WithName("max-page-size")
+        @WithDefault("200")
+        int maxPageSize();
+
+        /** Most items one import (or one change request) may carry. */
+        @WithName("max-import-items")
+        @WithDefault("10000")
+        int maxImportItems();
+    }
 }
