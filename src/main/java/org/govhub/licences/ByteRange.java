@@ -40,7 +40,8 @@ public record ByteRange(long first, long last, long total) {
                 return Optional.of(new ByteRange(Math.max(0, total - suffix), total - 1, total));
             }
             long first = Long.parseLong(m.group(1));
-            long last = m.group(2).isEmpty() ? total - 1 : Long.parseLong(m.group(2));
+            boolean open = m.group(2).isEmpty();
+            long last = open ? Long.MAX_VALUE : Long.parseLong(m.group(2));
             if (last < first) {
                 return Optional.empty();
             }

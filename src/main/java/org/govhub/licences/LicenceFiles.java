@@ -60,10 +60,10 @@ public class LicenceFiles {
             }
             return new StoredFile(key, size, Sm3.hex(hasher.finish()), type);
         } catch (IOException e) {
-            removeQuietly(key);
+            removePartialUpload(key);
             throw new UncheckedIOException("cannot read the uploaded file", e);
         } catch (RuntimeException e) {
-            removeQuietly(key);
+            removePartialUpload(key);
             throw e;
         }
     }
@@ -79,6 +79,16 @@ public class LicenceFiles {
             store.remove(bucket, key);
         } catch (RuntimeException e) {
             LOG.errorf("could not remove %s/%s; the reconciler will report it as an orphan: %s", bucket, key, e.getMessage());
+        }
+    }
+
+    /** After a failed upload there is usually nothing to remove; if there is and it cannot be, the reconciler reports it. */
+    private void removePartialUpload(String key) {
+        try {
+            store.remove(bucket, key);
+        } catch (RuntimeException e) {
+            LOG.warnf("upload of %s/%s failed and storage could not confirm that no partial object is left (%s);"
+                    + " the reconciler reports any", bucket, key, e.getMessage());
         }
     }
 
