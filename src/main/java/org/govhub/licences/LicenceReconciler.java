@@ -120,7 +120,7 @@ public class LicenceReconciler {
             report = new ReconciliationReport(started, clock.instant(), clean, null, rowCount, objects.size(),
                     missingCount, sizeCount, orphanCount, missing, sizes, orphans);
             if (clean) {
-                LOG.debugf("licence reconciliation: %d rows and %d objects agree", rowCount, objects.size());
+                LOG.infof("licence reconciliation: %d rows and %d objects agree", rowCount, objects.size());
             } else {
                 LOG.warnf("licence reconciliation found drift: %d rows without their object, %d with another size,"
                         + " %d objects without a row", missingCount, sizeCount, orphanCount);

@@ -550,6 +550,15 @@ class LicenceLibraryTest {
     }
 
     @Test
+    void metadataWithFiftyRelatedLicencesIsAccepted() {
+        Map<String, Object> metadata = metadata("330303");
+        List<String> related = java.util.stream.IntStream.range(0, 50).mapToObj(i -> LicenceFixtures.newId().toString()).toList();
+        metadata.put("relatedLicenceIds", related);
+        issue(department.token(), metadata, pdf(1_000, 33)).then().statusCode(201)
+                .body("metadata.relatedLicenceIds", equalTo(related));
+    }
+
+    @Test
     void unknownMetadataMemberIsRefused() {
         Map<String, Object> metadata = metadata("330303");
         metadata.put("colour", "red");
