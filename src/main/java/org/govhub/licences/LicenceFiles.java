@@ -60,10 +60,10 @@ public class LicenceFiles {
             }
             return new StoredFile(key, size, Sm3.hex(hasher.finish()), type);
         } catch (IOException e) {
-            removePartialUpload(key);
+            removeQuietly(key);
             throw new UncheckedIOException("cannot read the uploaded file", e);
         } catch (RuntimeException e) {
-            removePartialUpload(key);
+            removeQuietly(key);
             throw e;
         }
     }
@@ -73,22 +73,16 @@ public class LicenceFiles {
         return store.getRange(bucket, key, offset, length);
     }
 
-    /** Best effort: a failure here is logged and left to the reconciler to report. */
+    /**
+     * Best effort, for compensation and after a failed upload (when there is usually nothing to remove):
+     * if an object is left behind, the reconciler reports it as an orphan.
+     */
     public void removeQuietly(String key) {
         try {
             store.remove(bucket, key);
         } catch (RuntimeException e) {
-            LOG.errorf("could not remove %s/%s; the reconciler will report it as an orphan: %s", bucket, key, e.getMessage());
-        }
-    }
-
-    /** After a failed upload there is usually nothing to remove; if there is and it cannot be, the reconciler reports it. */
-    private void removePartialUpload(String key) {
-        try {
-            store.remove(bucket, key);
-        } catch (RuntimeException e) {
-            LOG.warnf("upload of %s/%s failed and storage could not confirm that no partial object is left (%s);"
-                    + " the reconciler reports any", bucket, key, e.getMessage());
+            LOG.warnf("could not make sure %s/%s is gone (%s); if it is left, the reconciler reports it as an orphan",
+                    bucket, key, e.getMessage());
         }
     }
 

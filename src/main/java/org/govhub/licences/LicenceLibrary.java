@@ -55,7 +55,7 @@ public class LicenceLibrary {
         }
         LicenceFileType type = LicenceFileType.detect(file);
         LicenceId id = metadata.licenceId();
-        if (Licence.findById(id.toString()) != null) {
+        if (Licence.count("licenceId", id.toString()) > 0) {
             throw ProblemException.conflict("licence " + id + " already exists; issue a new version instead");
         }
         byte[] canonicalMetadata = CanonicalJson.bytes(metadata);
@@ -70,10 +70,10 @@ public class LicenceLibrary {
             });
         } catch (RuntimeException e) {
             files.removeQuietly(stored.key());
-            LOG.warnf("issue of licence %s failed after its upload; removed %s again: %s", id, stored.key(), e.toString());
+            LOG.warnf("issue of licence %s failed after its upload, so %s is removed again: %s", id, stored.key(), e.toString());
             boolean concurrentDuplicate;
             try {
-                concurrentDuplicate = QuarkusTransaction.requiringNew().call(() -> Licence.findById(id.toString()) != null);
+                concurrentDuplicate = QuarkusTransaction.requiringNew().call(() -> Licence.count("licenceId", id.toString()) > 0);
             } catch (RuntimeException checkFailure) {
                 e.addSuppressed(checkFailure);
                 throw e;

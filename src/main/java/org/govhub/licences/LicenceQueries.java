@@ -73,11 +73,13 @@ public class LicenceQueries {
         if (status != null && !status.isBlank()) {
             LicenceStatus wanted = LicenceStatus.parse(status);
             switch (wanted) {
-                case VALID -> query.append(" and status = 'valid' and (expiresAt is null or expiresAt > :now)");
-                case EXPIRED -> query.append(" and status = 'valid' and expiresAt <= :now");
-                default -> query.append(" and status = '").append(wanted.wireName()).append("'");
+                case VALID -> query.append(" and status = :status and (expiresAt is null or expiresAt > :now)");
+                case EXPIRED -> query.append(" and status = :status and expiresAt <= :now");
+                default -> query.append(" and status = :status");
             }
-            if (wanted == LicenceStatus.VALID || wanted == LicenceStatus.EXPIRED) {
+            boolean timed = wanted == LicenceStatus.VALID || wanted == LicenceStatus.EXPIRED;
+            params.and("status", timed ? LicenceStatus.VALID.wireName() : wanted.wireName());
+            if (timed) {
                 params.and("now", now);
             }
         }
