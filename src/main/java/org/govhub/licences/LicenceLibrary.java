@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import org.govhub.access.Caller;
 import org.govhub.audit.AuditEntry;
 import org.govhub.audit.AuditLog;
@@ -87,7 +88,7 @@ public class LicenceLibrary {
 
     private Licence record(Caller issuer, LicenceMetadata metadata, byte[] canonicalMetadata, String metadataSm3,
             LicenceFiles.StoredFile stored, LicenceSealer.Sealed seal) {
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Licence licence = new Licence();
         licence.licenceId = metadata.id();
         licence.typeCode = metadata.typeCode();
@@ -140,7 +141,7 @@ public class LicenceLibrary {
         if (LicenceStatus.REVOKED.wireName().equals(licence.status)) {
             throw ProblemException.conflict("licence " + id + " was already revoked at " + licence.statusSince);
         }
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         licence.status = LicenceStatus.REVOKED.wireName();
         licence.statusSince = now;
         licence.statusReason = reason;
