@@ -290,7 +290,7 @@ class LicenceLibraryTest {
         byte[] signature = Base64.getDecoder().decode(licence.getString("seal.signature"));
         String certificate = given().get("/api/v1/signing/certificate").then().statusCode(200).extract().asString();
 
-        Path dir = Files.createTempDirectory("licence-seal");
+        Path dir = tempDir("licence-seal");
         Openssl.Result verified = Openssl.verifyWithCertificate(dir, certificate, payload, signature);
         assertTrue(verified.ok(), verified.output());
         assertTrue(verified.output().contains("Verified OK"), verified.output());
@@ -319,7 +319,7 @@ class LicenceLibraryTest {
                 .body("issuer", equalTo(config.nodeId()));
         byte[] body = response.asByteArray();
         byte[] signature = Base64.getDecoder().decode(response.header("X-Signature"));
-        Path dir = Files.createTempDirectory("status-list");
+        Path dir = tempDir("status-list");
         Openssl.Result verified = Openssl.verifyWithCertificate(dir, signing.certificatePem(), body, signature);
         assertTrue(verified.ok(), verified.output());
         assertArrayEquals(CanonicalJson.bytes(response.jsonPath().getMap("")), body);
@@ -612,6 +612,27 @@ class LicenceLibraryTest {
         issue(department.token(), metadata, pdf(3_000, 31)).then().statusCode(409).contentType("application/problem+json");
         assertEquals(1, store.list(config.storage().licenceBucket(), "licences/" + id + "/").size());
         assertArrayEquals(file, storedObjectBytes(id));
+    }
+
+    private final List<Path> tempDirs = new java.util.ArrayList<>();
+
+    /** @TempDir does not work in @QuarkusTest classes; these are removed after each test. */
+    private Path tempDir(String prefix) throws java.io.IOException {
+        Path dir = Files.createTempDirectory(prefix);
+        tempDirs.add(dir);
+        return dir;
+    }
+
+    @AfterEach
+    void removeTempDirs() throws java.io.IOException {
+        for (Path dir : tempDirs) {
+            try (var files = Files.walk(dir)) {
+                for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(file);
+                }
+            }
+        }
+        tempDirs.clear();
     }
 
     private byte[] storedObjectBytes(String id) {
