@@ -145,4 +145,22 @@ public interface HubConfig {
         @WithDefault("10000")
         int maxImportItems();
     }
+
+    Licences licences();
+
+    /** The electronic licence library (电子证照库). */
+    interface Licences {
+        /** How often the reconciler compares licence rows with the bucket (scheduler syntax: 1h, 30m, PT1H). */
+        @WithName("reconcile-every")
+        @WithDefault("1h")
+        String reconcileEvery();
+
+        /**
+         * Objects younger than this are not reported as orphans: an issue may be between its upload
+         * and its database commit.
+         */
+        @WithName("reconcile-grace")
+        @WithDefault("PT15M")
+        Duration reconcileGrace();
+    }
 }
