@@ -1,0 +1,107 @@
+package org.govhub.cases;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import org.govhub.access.Allowed;
+import org.govhub.access.Caller;
+import org.govhub.access.CurrentCaller;
+import org.govhub.access.Role;
+import org.govhub.common.QueryParams;
+import org.govhub.signing.SignedJson;
+
+@Path("/api/v1/cases")
+@Produces(MediaType.APPLICATION_JSON)
+public class CaseResource {
+    public static final String NDJSON = "application/x-ndjson";
+    private static final String PURPOSE = "X-Purpose";
+
+    private final CasePushService push;
+    private final CaseLibrary library;
+    private final CaseFeed feed;
+    private final SignedJson signed;
+    private final CurrentCaller caller;
+    private final com.fasterxml.jackson.databind.ObjectMapper json;
+
+    public CaseResource(CasePushService push, CaseLibrary library, CaseFeed feed, SignedJson signed, CurrentCaller caller,
+            com.fasterxml.jackson.databind.ObjectMapper json) {
+        this.push = push;
+        this.library = library;
+        this.feed = feed;
+        this.signed = signed;
+        this.caller = caller;
+        this.json = json;
+    }
+
+    @POST
+    @Path("/batches")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Allowed(Role.PLATFORM)
+    public BatchResult pushBatch(InputStream body) throws IOException {
+        Caller platform = caller.get();
+        return push.pushBody(platform.clientId(), platform.regionPrefix(), CaseJson.read(body));
+    }
+
+    @GET
+    @Path("/changes")
+    @Allowed(Role.AGGREGATOR)
+    public FeedPage changes(@QueryParam("after") @DefaultValue("0") String after,
+            @QueryParam("limit") @DefaultValue("1000") String limit) {
+        return feed.page(caller.get(), QueryParams.longValue("after", after), QueryParams.intValue("limit", limit));
+    }
+
+    @GET
+    @Path("/changes")
+    @Produces(NDJSON)
+    @Allowed(Role.AGGREGATOR)
+    public Response changesAsStream(@QueryParam("after") @DefaultValue("0") String after,
+            @QueryParam("limit") @DefaultValue("1000") String limit) {
+        Caller aggregator = caller.get();
+        long from = QueryParams.longValue("after", after);
+        int max = QueryParams.intValue("limit", limit);
+        feed.openStream(aggregator, from, max);
+        StreamingOutput lines = out -> {
+            OutputStream buffered = new BufferedOutputStream(out, 64 * 1024);
+            feed.stream(aggregator.regionPrefix(), from, max, entry -> {
+                buffered.write(json.writeValueAsBytes(entry));
+                buffered.write('\n');
+            });
+            buffered.flush();
+        };
+        return Response.ok(lines, NDJSON).build();
+    }
+
+    @GET
+    @Path("/{caseNo}")
+    @Allowed({Role.PLATFORM, Role.AGGREGATOR, Role.DEPARTMENT, Role.SUPERVISOR})
+    public CaseViews.CaseView get(@PathParam("caseNo") String caseNo, @HeaderParam(PURPOSE) String purpose) {
+        return library.find(caller.get(), caseNo, purpose);
+    }
+
+    @GET
+    @Path("/{caseNo}/versions")
+    @Allowed({Role.PLATFORM, Role.AGGREGATOR, Role.DEPARTMENT, Role.SUPERVISOR})
+    public CaseViews.VersionList versions(@PathParam("caseNo") String caseNo, @HeaderParam(PURPOSE) String purpose) {
+        return library.versions(caller.get(), caseNo, purpose);
+    }
+
+    @GET
+    @Path("/{caseNo}/result")
+    @Allowed({Role.PLATFORM, Role.AGGREGATOR, Role.DEPARTMENT, Role.SUPERVISOR})
+    public Response result(@PathParam("caseNo") String caseNo, @HeaderParam(PURPOSE) String purpose) {
+        return signed.ok(library.result(caller.get(), caseNo, purpose));
+    }
+}
