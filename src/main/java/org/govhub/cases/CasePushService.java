@@ -2,7 +2,6 @@ package org.govhub.cases;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -20,7 +19,6 @@ import org.govhub.common.HubConfig;
 import org.govhub.common.RegionPrefix;
 import org.govhub.common.problem.FieldError;
 import org.govhub.common.problem.ProblemException;
-import org.govhub.signing.Sm3;
 import org.jboss.logging.Logger;
 
 /**
@@ -140,9 +138,8 @@ public class CasePushService {
                         record == null ? null : record.dataVersion(), errors));
                 continue;
             }
-            byte[] json = CaseJson.bytes(record);
-            accepted.add(new CaseStore.Incoming(candidate.index(), record, new String(json, StandardCharsets.UTF_8),
-                    Sm3.hex(Sm3.digest(json)), ProcessControls.check(record, item, config.maxCorrections())));
+            accepted.add(CaseStore.Incoming.of(candidate.index(), record,
+                    ProcessControls.check(record, item, config.maxCorrections())));
         }
         return BatchResult.of(batchId, receivedAt, writeWithRetry(batchId, clientId, prefix, receivedAt, accepted, rejected));
     }

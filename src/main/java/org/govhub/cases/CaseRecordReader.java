@@ -3,7 +3,6 @@ package org.govhub.cases;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -206,7 +205,7 @@ final class CaseRecordReader {
             return null;
         }
         try {
-            return OffsetDateTime.parse(text).toInstant();
+            return IsoInstant.parse(text);
         } catch (DateTimeParseException e) {
             errors.add(new FieldError(path + "." + name,
                     "must be an ISO-8601 date-time with offset, e.g. 2026-11-21T09:30:00+08:00"));

@@ -59,6 +59,11 @@ public class CaseStore {
 
     /** A record that passed every check, ready to store: its canonical JSON, digest and findings. */
     record Incoming(int index, CaseRecord record, String json, String sm3, List<Finding> findings) {
+        static Incoming of(int index, CaseRecord record, List<Finding> findings) {
+            byte[] json = CaseJson.bytes(record);
+            return new Incoming(index, record, new String(json, StandardCharsets.UTF_8), Sm3.hex(Sm3.digest(json)), findings);
+        }
+
         String caseNo() {
             return record.caseNo().value();
         }
