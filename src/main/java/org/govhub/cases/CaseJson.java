@@ -13,7 +13,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 
 /**
  * The stored form of a case record: UTF-8 JSON with sorted keys, no whitespace, no nulls, instants
@@ -58,11 +57,12 @@ final class CaseJson {
         return MAPPER.readTree(body);
     }
 
-    static String text(Object value) {
+    /** Any answer of the case endpoints, so that text leaves the hub exactly as it was stored. */
+    static byte[] utf8(Object value) {
         try {
-            return MAPPER.writeValueAsString(value);
+            return MAPPER.writeValueAsBytes(value);
         } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
+            throw new IllegalStateException("a case view must always serialise", e);
         }
     }
 }

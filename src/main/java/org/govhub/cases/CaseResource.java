@@ -34,33 +34,35 @@ public class CaseResource {
     private final CaseFeed feed;
     private final SignedJson signed;
     private final CurrentCaller caller;
-    private final com.fasterxml.jackson.databind.ObjectMapper json;
 
-    public CaseResource(CasePushService push, CaseLibrary library, CaseFeed feed, SignedJson signed, CurrentCaller caller,
-            com.fasterxml.jackson.databind.ObjectMapper json) {
+    public CaseResource(CasePushService push, CaseLibrary library, CaseFeed feed, SignedJson signed, CurrentCaller caller) {
         this.push = push;
         this.library = library;
         this.feed = feed;
         this.signed = signed;
         this.caller = caller;
-        this.json = json;
+    }
+
+    /** Case answers are written by {@link CaseJson}: supplementary characters (𠀀) leave as UTF-8, not escapes. */
+    private static Response json(Object view) {
+        return Response.ok(CaseJson.utf8(view), MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8")).build();
     }
 
     @POST
     @Path("/batches")
     @Consumes(MediaType.APPLICATION_JSON)
     @Allowed(Role.PLATFORM)
-    public BatchResult pushBatch(InputStream body) throws IOException {
+    public Response pushBatch(InputStream body) throws IOException {
         Caller platform = caller.get();
-        return push.pushBody(platform.clientId(), platform.regionPrefix(), CaseJson.read(body));
+        return json(push.pushBody(platform.clientId(), platform.regionPrefix(), CaseJson.read(body)));
     }
 
     @GET
     @Path("/changes")
     @Allowed(Role.AGGREGATOR)
-    public FeedPage changes(@QueryParam("after") @DefaultValue("0") String after,
+    public Response changes(@QueryParam("after") @DefaultValue("0") String after,
             @QueryParam("limit") @DefaultValue("1000") String limit) {
-        return feed.page(caller.get(), QueryParams.longValue("after", after), QueryParams.intValue("limit", limit));
+        return json(feed.page(caller.get(), QueryParams.longValue("after", after), QueryParams.intValue("limit", limit)));
     }
 
     @GET
@@ -76,7 +78,7 @@ public class CaseResource {
         StreamingOutput lines = out -> {
             OutputStream buffered = new BufferedOutputStream(out, 64 * 1024);
             feed.stream(aggregator.regionPrefix(), from, max, entry -> {
-                buffered.write(json.writeValueAsBytes(entry));
+                buffered.write(CaseJson.utf8(entry));
                 buffered.write('\n');
             });
             buffered.flush();
@@ -87,15 +89,15 @@ public class CaseResource {
     @GET
     @Path("/{caseNo}")
     @Allowed({Role.PLATFORM, Role.AGGREGATOR, Role.DEPARTMENT, Role.SUPERVISOR})
-    public CaseViews.CaseView get(@PathParam("caseNo") String caseNo, @HeaderParam(PURPOSE) String purpose) {
-        return library.find(caller.get(), caseNo, purpose);
+    public Response get(@PathParam("caseNo") String caseNo, @HeaderParam(PURPOSE) String purpose) {
+        return json(library.find(caller.get(), caseNo, purpose));
     }
 
     @GET
     @Path("/{caseNo}/versions")
     @Allowed({Role.PLATFORM, Role.AGGREGATOR, Role.DEPARTMENT, Role.SUPERVISOR})
-    public CaseViews.VersionList versions(@PathParam("caseNo") String caseNo, @HeaderParam(PURPOSE) String purpose) {
-        return library.versions(caller.get(), caseNo, purpose);
+    public Response versions(@PathParam("caseNo") String caseNo, @HeaderParam(PURPOSE) String purpose) {
+        return json(library.versions(caller.get(), caseNo, purpose));
     }
 
     @GET

@@ -71,7 +71,7 @@ final class CaseSamples {
         result.put("decision", "给予罚款处罚");
         result.put("finishedAt", "2026-11-10T09:30:00+08:00");
         result.put("documentNo", "温龙安监罚〔2026〕12号");
-        result.putObject("penalty").put("kind", "罚款").put("amountYuan", new BigDecimal("20000"));
+        result.putObject("penalty").put("kind", "fine").put("amountYuan", new BigDecimal("20000"));
         return r;
     }
 

@@ -15,8 +15,8 @@ class ProcessControlsTest {
     private static final String ITEM = "33030300AJ-CF-0003";
     private static final CaseItem PENALTY_ITEM = new CaseItem(PowerItemCode.parse(ITEM), "未按规定开展安全生产教育培训",
             List.of("现场检查记录", "询问笔录"),
-            List.of(new CaseItem.PenaltyRange("罚款", new BigDecimal("1000"), new BigDecimal("30000")),
-                    new CaseItem.PenaltyRange("警告", null, null)));
+            List.of(new CaseItem.PenaltyRange("fine", new BigDecimal("1000"), new BigDecimal("30000")),
+                    new CaseItem.PenaltyRange("warning", null, null)));
 
     private static List<Finding> findings(ObjectNode json) {
         CaseRecordReader.Parsed parsed = CaseRecordReader.read(json, "r");
@@ -96,7 +96,7 @@ class ProcessControlsTest {
         assertEquals(FindingRule.PENALTY_OUTSIDE_DISCRETION, found.get(0).rule());
         assertEquals("result.penalty.amountYuan", found.get(0).field());
         assertTrue(found.get(0).detail().contains("50000 yuan is outside"), found.get(0).detail());
-        assertTrue(found.get(0).detail().contains("罚款 1000–30000 yuan"), found.get(0).detail());
+        assertTrue(found.get(0).detail().contains("fine 1000–30000 yuan"), found.get(0).detail());
     }
 
     @Test
@@ -111,7 +111,7 @@ class ProcessControlsTest {
     @Test
     void penaltyOfAKindTheBaselineDoesNotKnow() {
         ObjectNode json = sample();
-        ((ObjectNode) json.get("result").get("penalty")).put("kind", "没收违法所得");
+        ((ObjectNode) json.get("result").get("penalty")).put("kind", "detention");
         List<Finding> found = findings(json);
         assertEquals(List.of("result.penalty.kind"), found.stream().map(Finding::field).toList());
     }
