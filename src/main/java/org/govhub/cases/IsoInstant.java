@@ -75,6 +75,42 @@ final class IsoInstant {
         }
     }
 
+    /** Exactly {@link Instant#toString()}, without the formatter machinery (a record holds a dozen instants). */
+    static String format(Instant instant) {
+        long seconds = instant.getEpochSecond();
+        int nanos = instant.getNano();
+        if (seconds < -62_167_219_200L || seconds >= 253_402_300_800L) {
+            return instant.toString(); // outside years 0000-9999
+        }
+        LocalDateTime t = LocalDateTime.ofEpochSecond(seconds, nanos, ZoneOffset.UTC);
+        StringBuilder out = new StringBuilder(30);
+        pad(out, t.getYear(), 4).append('-');
+        pad(out, t.getMonthValue(), 2).append('-');
+        pad(out, t.getDayOfMonth(), 2).append('T');
+        pad(out, t.getHour(), 2).append(':');
+        pad(out, t.getMinute(), 2).append(':');
+        pad(out, t.getSecond(), 2);
+        if (nanos != 0) {
+            out.append('.');
+            if (nanos % 1_000_000 == 0) {
+                pad(out, nanos / 1_000_000, 3);
+            } else if (nanos % 1000 == 0) {
+                pad(out, nanos / 1000, 6);
+            } else {
+                pad(out, nanos, 9);
+            }
+        }
+        return out.append('Z').toString();
+    }
+
+    private static StringBuilder pad(StringBuilder out, int value, int width) {
+        String digits = Integer.toString(value);
+        for (int i = digits.length(); i < width; i++) {
+            out.append('0');
+        }
+        return out.append(digits);
+    }
+
     private static int digits(String s, int from, int count) {
         int value = 0;
         for (int i = from; i < from + count; i++) {

@@ -36,4 +36,21 @@ class IsoInstantTest {
             assertThrows(DateTimeParseException.class, () -> IsoInstant.parse(text), text);
         }
     }
+
+    @Test
+    void formatsExactlyLikeInstantToString() {
+        java.util.Random random = new java.util.Random(42);
+        for (int i = 0; i < 100_000; i++) {
+            long seconds = random.nextLong() % 253_402_300_799L;
+            int nanos = switch (i % 4) {
+                case 0 -> 0;
+                case 1 -> random.nextInt(1000) * 1_000_000;
+                case 2 -> random.nextInt(1_000_000) * 1000;
+                default -> random.nextInt(1_000_000_000);
+            };
+            java.time.Instant instant = java.time.Instant.ofEpochSecond(seconds, nanos);
+            assertEquals(instant.toString(), IsoInstant.format(instant));
+        }
+        assertEquals("+10000-01-01T00:00:00Z", IsoInstant.format(java.time.Instant.parse("+10000-01-01T00:00:00Z")));
+    }
 }
