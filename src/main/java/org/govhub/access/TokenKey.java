@@ -14,6 +14,7 @@ import org.govhub.common.PrivateFiles;
  * issued them, so a symmetric key kept beside the data (0600) is enough; it survives restarts so
  * tokens stay valid until they expire.
  */
+@io.quarkus.runtime.Startup
 @ApplicationScoped
 public class TokenKey {
     private final byte[] key;

@@ -24,7 +24,7 @@ public interface HubConfig {
 
     /** Folder for the embedded database, objects, keys and generated secrets. */
     @WithName("data-dir")
-    @WithDefault("data")
+    @WithDefault("./data")
     String dataDir();
 
     Signing signing();
@@ -34,6 +34,10 @@ public interface HubConfig {
     Auth auth();
 
     Http http();
+
+    Audit audit();
+
+    Archive archive();
 
     Cases cases();
 
@@ -99,9 +103,50 @@ public interface HubConfig {
         long maxJsonBody();
     }
 
+    interface Audit {
+        /** How often the audit chain head is signed. */
+        @WithName("sign-head-every")
+        @WithDefault("10m")
+        String signHeadEvery();
+    }
+
+    interface Archive {
+        /** Data older than this many days leaves the online database for signed archive objects. */
+        @WithName("online-window-days")
+        @WithDefault("1096")
+        int onlineWindowDays();
+
+        /** Period of the archive route's timer (Camel duration syntax, e.g. 1h). */
+        @WithDefault("1h")
+        String every();
+
+        @WithDefault("true")
+        boolean enabled();
+    }
+
     enum Tier { county, city, province }
 
     enum Zone { external, internal }
+
+    Catalog catalog();
+
+    /** The power-item catalogue and the other two lists (org.govhub.catalog). */
+    interface Catalog {
+        /** Page size of the public list endpoints when none is asked for. */
+        @WithName("default-page-size")
+        @WithDefault("20")
+        int defaultPageSize();
+
+        /** Largest page the list endpoints return. */
+        @WithName("max-page-size")
+        @WithDefault("200")
+        int maxPageSize();
+
+        /** Most items one import (or one change request) may carry. */
+        @WithName("max-import-items")
+        @WithDefault("10000")
+        int maxImportItems();
+    }
 
     /** The case library (办件信息库): batch limits, feed page sizes, process-control thresholds. */
     interface Cases {

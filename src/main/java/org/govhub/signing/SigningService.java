@@ -13,6 +13,7 @@ import org.govhub.common.HubConfig;
  * The node's one signer: SM3withSM2 with the standard ID 1234567812345678, DER, detached. Every
  * signature the hub makes (results, seals, bundles, receipts, audit heads) goes through here.
  */
+@io.quarkus.runtime.Startup
 @ApplicationScoped
 public class SigningService {
     private final SigningKey key;

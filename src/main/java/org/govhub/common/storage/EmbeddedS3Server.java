@@ -33,7 +33,7 @@ public final class EmbeddedS3Server implements AutoCloseable {
             int chosen = port > 0 ? port : freeLoopbackPort();
             URI endpoint = URI.create("http://127.0.0.1:" + chosen);
             S3Proxy proxy = S3Proxy.builder()
-                    .blobStore(new FilesystemNio2BlobStore(folder.toAbsolutePath().toString()))
+                    .blobStore(new FilesystemNio2BlobStore(folder.toAbsolutePath().normalize().toString()))
                     .endpoint(endpoint)
                     .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, accessKey, secretKey)
                     .build();

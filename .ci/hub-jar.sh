@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Starts the packaged hub jar on embedded defaults in a fresh data folder and waits until ready.
+# Usage: source .ci/hub-jar.sh; start_hub NAME PORT [extra env...]; stop_hubs
+# Prints nothing secret: the admin secret stays in the data folder's 0600 file.
+set -euo pipefail
+HUB_JAR=${HUB_JAR:-target/quarkus-app/quarkus-run.jar}
+HUB_RUN_ROOT=${HUB_RUN_ROOT:-$(mktemp -d /tmp/govhub-run.XXXXXX)}
+declare -A HUB_PIDS=()
+
+start_hub() {
+  local name=$1 port=$2; shift 2
+  local dir="$HUB_RUN_ROOT/$name"
+  mkdir -p "$dir"
+  env "$@" HUB_DATA_DIR="$dir/data" QUARKUS_HTTP_PORT="$port" QUARKUS_HTTP_HOST=127.0.0.1 \
+    java ${HUB_JAVA_OPTS:-} -jar "$HUB_JAR" >"$dir/hub.log" 2>&1 &
+  HUB_PIDS[$name]=$!
+  for _ in $(seq 1 120); do
+    if curl -fsS "http://127.0.0.1:$port/q/health/ready" >/dev/null 2>&1; then
+      echo "== hub $name ready on port $port (data in $dir/data)"
+      return 0
+    fi
+    if ! kill -0 "${HUB_PIDS[$name]}" 2>/dev/null; then
+      echo "!! hub $name exited during start:"; tail -n 40 "$dir/hub.log"; return 1
+    fi
+    sleep 1
+  done
+  echo "!! hub $name not ready after 120 s:"; tail -n 40 "$dir/hub.log"; return 1
+}
+
+hub_dir() { echo "$HUB_RUN_ROOT/$1"; }
+
+stop_hub() {
+  local pid=${HUB_PIDS[$1]:-}
+  if [ -n "$pid" ]; then
+    kill "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+    unset "HUB_PIDS[$1]"
+  fi
+}
+
+stop_hubs() {
+  for name in "${!HUB_PIDS[@]}"; do stop_hub "$name"; done
+}
