@@ -142,7 +142,7 @@ final class CaseRecordCheck {
         if (penalty != null) {
             text(penalty.kind(), path + ".penalty.kind", 50, true);
             BigDecimal amount = penalty.amountYuan();
-            if (required(amount, path + ".penalty.amountYuan")) {
+            if (amount != null) {
                 if (amount.signum() < 0 || amount.compareTo(MAX_AMOUNT) > 0) {
                     error(path + ".penalty.amountYuan", "must be between 0 and " + MAX_AMOUNT.toPlainString() + " yuan");
                 } else if (amount.stripTrailingZeros().scale() > 2) {

@@ -43,6 +43,22 @@ public class CaseResource {
         this.caller = caller;
     }
 
+    /**
+     * Header values are ASCII, so a purpose in Chinese travels percent-encoded as UTF-8
+     * ({@code %E7%9B%91%E5%AF%9F…}, as in a URL); it is decoded here, once, at the edge.
+     */
+    private static String purpose(String header) {
+        if (header == null || header.indexOf('%') < 0) {
+            return header;
+        }
+        try {
+            return java.net.URLDecoder.decode(header.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw org.govhub.common.problem.ProblemException.invalidField(PURPOSE,
+                    "must be plain ASCII or UTF-8 percent-encoded (e.g. %E7%9B%91%E5%AF%9F for 监察)");
+        }
+    }
+
     /** Case answers are written by {@link CaseJson}: supplementary characters (𠀀) leave as UTF-8, not escapes. */
     private static Response json(Object view) {
         return Response.ok(CaseJson.utf8(view), MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8")).build();
@@ -90,20 +106,20 @@ public class CaseResource {
     @Path("/{caseNo}")
     @Allowed({Role.PLATFORM, Role.AGGREGATOR, Role.DEPARTMENT, Role.SUPERVISOR})
     public Response get(@PathParam("caseNo") String caseNo, @HeaderParam(PURPOSE) String purpose) {
-        return json(library.find(caller.get(), caseNo, purpose));
+        return json(library.find(caller.get(), caseNo, purpose(purpose)));
     }
 
     @GET
     @Path("/{caseNo}/versions")
     @Allowed({Role.PLATFORM, Role.AGGREGATOR, Role.DEPARTMENT, Role.SUPERVISOR})
     public Response versions(@PathParam("caseNo") String caseNo, @HeaderParam(PURPOSE) String purpose) {
-        return json(library.versions(caller.get(), caseNo, purpose));
+        return json(library.versions(caller.get(), caseNo, purpose(purpose)));
     }
 
     @GET
     @Path("/{caseNo}/result")
     @Allowed({Role.PLATFORM, Role.AGGREGATOR, Role.DEPARTMENT, Role.SUPERVISOR})
     public Response result(@PathParam("caseNo") String caseNo, @HeaderParam(PURPOSE) String purpose) {
-        return signed.ok(library.result(caller.get(), caseNo, purpose));
+        return signed.ok(library.result(caller.get(), caseNo, purpose(purpose)));
     }
 }

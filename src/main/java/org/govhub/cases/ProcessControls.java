@@ -67,6 +67,14 @@ final class ProcessControls {
             return;
         }
         BigDecimal amount = penalty.amountYuan();
+        if (amount == null) {
+            if (ofKind.stream().allMatch(r -> r.minYuan() != null || r.maxYuan() != null)) {
+                findings.add(new Finding(FindingRule.PENALTY_OUTSIDE_DISCRETION, "result.penalty.amountYuan",
+                        "penalty " + penalty.kind() + " states no amount; the discretion baseline of " + item.code()
+                                + " sets one (" + baseline + ")"));
+            }
+            return;
+        }
         if (ofKind.stream().noneMatch(r -> r.admits(amount))) {
             findings.add(new Finding(FindingRule.PENALTY_OUTSIDE_DISCRETION, "result.penalty.amountYuan",
                     amount.toPlainString() + " yuan is outside the discretion baseline of " + item.code() + " (" + baseline + ")"));

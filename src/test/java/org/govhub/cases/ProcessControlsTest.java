@@ -117,6 +117,16 @@ class ProcessControlsTest {
     }
 
     @Test
+    void warningWithoutAmountIsFineButAFineWithoutAmountIsNot() {
+        ObjectNode warning = sample();
+        ((ObjectNode) warning.get("result").get("penalty")).put("kind", "warning").remove("amountYuan");
+        assertEquals(List.of(), findings(warning));
+        ObjectNode fine = sample();
+        ((ObjectNode) fine.get("result").get("penalty")).remove("amountYuan");
+        assertEquals(List.of("result.penalty.amountYuan"), fieldsOf(FindingRule.PENALTY_OUTSIDE_DISCRETION, findings(fine)));
+    }
+
+    @Test
     void stepEndingBeforeItStarts() {
         ObjectNode json = sample();
         step(json, 2).put("endedAt", "2026-11-06T08:00:00+08:00");
