@@ -20,6 +20,7 @@ CREATE TABLE case_version (
 CREATE INDEX case_version_received ON case_version (received_at);
 
 -- The current (highest) version of each case, with the columns supervision filters and groups by.
+-- Indexes are kept to what the hub itself queries: every index costs each pushed record a write.
 CREATE TABLE case_state (
     case_no            VARCHAR(64)  NOT NULL PRIMARY KEY,
     data_version       BIGINT       NOT NULL,
@@ -36,8 +37,6 @@ CREATE TABLE case_state (
     finding_count      INTEGER      NOT NULL
 );
 CREATE INDEX case_state_region ON case_state (region_code, accepted_at);
-CREATE INDEX case_state_item ON case_state (item_code);
-CREATE INDEX case_state_received ON case_state (received_at);
 
 -- Process-control findings (流程监察), one row per rule broken by a version.
 CREATE TABLE case_finding (
@@ -64,7 +63,8 @@ CREATE TABLE case_feed (
     data_version   BIGINT       NOT NULL,
     region_code    VARCHAR(6)   NOT NULL
 );
-CREATE UNIQUE INDEX case_feed_version ON case_feed (case_no, data_version);
+-- No unique index on (case_no, data_version): a feed row is only ever written in the transaction
+-- that inserts the version, whose primary key already makes it unique; one index less per row.
 
 CREATE TABLE case_feed_head (
     id             INTEGER NOT NULL PRIMARY KEY,
