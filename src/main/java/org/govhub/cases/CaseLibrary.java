@@ -36,8 +36,10 @@ public class CaseLibrary {
         List<CaseFinding> findings = CaseFinding.ofCase(state.caseNo);
         Map<Long, Long> findingCounts = findings.stream().collect(Collectors.groupingBy(f -> f.dataVersion, Collectors.counting()));
         boolean whole = seesWholeId(caller, current);
-        ObjectNode record = readable(current, whole);
-        audited(caller, "case.read", state.caseNo, whole, purpose, current);
+        ObjectNode record = (ObjectNode) CaseJson.tree(current.recordJson);
+        String idNumber = idNumber(record);
+        maskUnless(whole, record);
+        audited(caller, "case.read", state.caseNo, whole, purpose, idNumber);
         return new CaseViews.CaseView(state.caseNo, current.dataVersion, current.receivedAt, current.sourceClient,
                 current.contentSm3, !whole, record,
                 findings.stream().filter(f -> f.dataVersion == current.dataVersion).map(CaseViews.FindingView::of).toList(),
@@ -51,15 +53,18 @@ public class CaseLibrary {
                 .collect(Collectors.groupingBy(f -> f.dataVersion));
         List<CaseVersion> all = CaseVersion.allOf(state.caseNo);
         boolean anyWhole = false;
+        String idNumber = null;
         List<CaseViews.VersionView> views = new java.util.ArrayList<>(all.size());
         for (CaseVersion v : all) {
             boolean whole = seesWholeId(caller, v);
             anyWhole |= whole;
-            views.add(new CaseViews.VersionView(v.dataVersion, v.receivedAt, v.sourceClient, v.contentSm3, !whole,
-                    readable(v, whole), findings.getOrDefault(v.dataVersion, List.of()).stream()
-                            .map(CaseViews.FindingView::of).toList()));
+            ObjectNode record = (ObjectNode) CaseJson.tree(v.recordJson);
+            idNumber = idNumber(record);
+            maskUnless(whole, record);
+            views.add(new CaseViews.VersionView(v.dataVersion, v.receivedAt, v.sourceClient, v.contentSm3, !whole, record,
+                    findings.getOrDefault(v.dataVersion, List.of()).stream().map(CaseViews.FindingView::of).toList()));
         }
-        audited(caller, "case.versions.read", state.caseNo, anyWhole, purpose, all.get(all.size() - 1));
+        audited(caller, "case.versions.read", state.caseNo, anyWhole, purpose, idNumber);
         return new CaseViews.VersionList(state.caseNo, views);
     }
 
@@ -97,17 +102,15 @@ public class CaseLibrary {
         return caller.has(Role.SUPERVISOR) || caller.clientId().equals(version.sourceClient);
     }
 
-    private static ObjectNode readable(CaseVersion version, boolean whole) {
-        ObjectNode record = (ObjectNode) CaseJson.tree(version.recordJson);
+    private static void maskUnless(boolean whole, ObjectNode record) {
         if (!whole && record.get("applicant") instanceof ObjectNode applicant && applicant.hasNonNull("idNumber")) {
             applicant.put("idNumber", IdNumberMask.mask(applicant.get("idNumber").asText()));
         }
-        return record;
     }
 
-    private void audited(Caller caller, String operation, String caseNo, boolean whole, String purpose, CaseVersion version) {
+    private void audited(Caller caller, String operation, String caseNo, boolean whole, String purpose, String idNumber) {
         audit.recordSeparately(caller.clientId(), AuditEntry.of(operation, "case", caseNo, whole ? "unmasked" : "masked")
-                .withPurpose(purpose).withPersonalId(idNumber(CaseJson.tree(version.recordJson))));
+                .withPurpose(purpose).withPersonalId(idNumber));
     }
 
     private static String idNumber(JsonNode record) {

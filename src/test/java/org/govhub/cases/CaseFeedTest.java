@@ -35,14 +35,12 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @HubTest
 class CaseFeedTest {
-    private static final CatalogFixture CATALOG = new CatalogFixture("3303");
-    private static String item;
 
     @Inject
     AgroalDataSource dataSource;
 
-    static synchronized String item() {
-        return item != null ? item : (item = CATALOG.effectivePenaltyItem("33030200"));
+    private static String item() {
+        return CatalogFixture.luchengItem();
     }
 
     /**

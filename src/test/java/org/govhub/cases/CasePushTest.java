@@ -27,15 +27,12 @@ import org.junit.jupiter.api.Test;
 @HubTest
 class CasePushTest {
     static final String UNKNOWN_ITEM = "33030300AJ-CF-9999";
-    private static final CatalogFixture CATALOG = new CatalogFixture("3303");
-    private static String item;
 
     @Inject
     AgroalDataSource dataSource;
 
-    /** One effective penalty item of Lucheng district (330302) for the whole class. */
-    static synchronized String item() {
-        return item != null ? item : (item = CATALOG.effectivePenaltyItem("33030200"));
+    private static String item() {
+        return CatalogFixture.luchengItem();
     }
 
     private static List<ObjectNode> fresh(String tag, int count) {
@@ -182,7 +179,7 @@ class CasePushTest {
     @Test
     void itemSubmittedButNotYetApprovedIsRejected() throws Exception {
         Clients.Registered platform = Clients.register("3303", "platform");
-        String proposed = CATALOG.proposedPenaltyItem("33030200");
+        String proposed = new CatalogFixture("3303").proposedPenaltyItem("33030200");
         String caseNo = CaseSamples.caseNo("proposed");
         JsonPath answer = CaseApi.pushed(platform.token(), List.of(CaseSamples.record(caseNo, proposed, "330302", 1)));
         assertEquals("rejected", answer.getString("records[0].outcome"));

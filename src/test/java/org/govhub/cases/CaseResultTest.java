@@ -21,11 +21,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @HubTest
 class CaseResultTest {
-    private static final CatalogFixture CATALOG = new CatalogFixture("3303");
-    private static String item;
 
-    static synchronized String item() {
-        return item != null ? item : (item = CATALOG.effectivePenaltyItem("33030200"));
+    private static String item() {
+        return CatalogFixture.luchengItem();
     }
 
     @Test

@@ -18,6 +18,7 @@ import org.govhub.testing.Clients;
  */
 final class CatalogFixture {
     private static final AtomicInteger LETTERS = new AtomicInteger(26 * 26 - 1);
+    private static String luchengItem;
 
     private final String regionPrefix;
     private Clients.Registered editor;
@@ -26,6 +27,17 @@ final class CatalogFixture {
     /** For items in the region of the given prefix (e.g. 3303). */
     CatalogFixture(String regionPrefix) {
         this.regionPrefix = regionPrefix;
+    }
+
+    /**
+     * One effective penalty item of Lucheng district (330302), shared by the case tests; made again
+     * when the hub restarted on a cleaned database (a test class with another profile) since.
+     */
+    static synchronized String luchengItem() {
+        if (luchengItem == null || given().get("/api/v1/items/" + luchengItem).statusCode() != 200) {
+            luchengItem = new CatalogFixture("3303").effectivePenaltyItem("33030200");
+        }
+        return luchengItem;
     }
 
     /** A fresh code for an item of the given 8 region digits and type, e.g. 33030200ZY-CF-0001. */
