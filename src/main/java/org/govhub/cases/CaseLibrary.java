@@ -23,16 +23,18 @@ import org.govhub.common.problem.ProblemException;
 public class CaseLibrary {
     private final AuditLog audit;
     private final HubConfig config;
+    private final CaseVersions versions;
 
-    public CaseLibrary(AuditLog audit, HubConfig config) {
+    public CaseLibrary(AuditLog audit, HubConfig config, CaseVersions versions) {
         this.audit = audit;
         this.config = config;
+        this.versions = versions;
     }
 
     public CaseViews.CaseView find(Caller caller, String caseNoText, String purpose) {
         CaseState state = visible(caller, caseNoText, "case.read", purpose);
-        CaseVersion current = CaseVersion.of(state.caseNo, state.dataVersion);
-        List<CaseVersion> all = CaseVersion.allOf(state.caseNo);
+        CaseVersion current = versions.of(state.caseNo, state.dataVersion);
+        List<CaseVersion> all = versions.allOf(state.caseNo);
         List<CaseFinding> findings = CaseFinding.ofCase(state.caseNo);
         Map<Long, Long> findingCounts = findings.stream().collect(Collectors.groupingBy(f -> f.dataVersion, Collectors.counting()));
         boolean whole = seesWholeId(caller, current);
@@ -51,7 +53,7 @@ public class CaseLibrary {
         CaseState state = visible(caller, caseNoText, "case.versions.read", purpose);
         Map<Long, List<CaseFinding>> findings = CaseFinding.ofCase(state.caseNo).stream()
                 .collect(Collectors.groupingBy(f -> f.dataVersion));
-        List<CaseVersion> all = CaseVersion.allOf(state.caseNo);
+        List<CaseVersion> all = versions.allOf(state.caseNo);
         boolean anyWhole = false;
         String idNumber = null;
         List<CaseViews.VersionView> views = new java.util.ArrayList<>(all.size());
@@ -71,7 +73,7 @@ public class CaseLibrary {
     /** The result of the current version, as the document the hub signs. */
     public CaseViews.ResultDocument result(Caller caller, String caseNoText, String purpose) {
         CaseState state = visible(caller, caseNoText, "case.result.read", purpose);
-        CaseVersion current = CaseVersion.of(state.caseNo, state.dataVersion);
+        CaseVersion current = versions.of(state.caseNo, state.dataVersion);
         JsonNode record = CaseJson.tree(current.recordJson);
         JsonNode result = record.get("result");
         if (result == null || result.isNull()) {
