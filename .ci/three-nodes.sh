@@ -194,4 +194,4 @@ echo "-- after the restart the cursors reached the feeds' ends: $(cursors) (coun
 wait_until 30 "the province misses versions" province_holds_all "$expected"
 exactly_once "$expected"
 echo "three-node aggregation: $(wc -l <"$expected") versions, each exactly once at the province, path county -> city -> province"
-echo "3 passed, 0 failed"
+echo "three-nodes: 3 passed, 0 failed"

@@ -28,16 +28,11 @@ CREATE TABLE aggregation_cursor (
     updated_at    TIMESTAMP WITH TIME ZONE NOT NULL
 );
 
--- Where a stored case version came from: the node and region it was first accepted at, and every hop
--- (node, region, tier, time) it travelled, this node last, as a JSON array.
-CREATE TABLE case_origin (
-    case_no        VARCHAR(64)  NOT NULL,
-    data_version   BIGINT       NOT NULL,
-    origin_node    VARCHAR(64)  NOT NULL,
-    origin_region  VARCHAR(6)   NOT NULL,
-    path_json      TEXT         NOT NULL,
-    PRIMARY KEY (case_no, data_version)
-);
+-- Where a stored case version came from: the node and region it first entered the exchange at, and
+-- every hop (node, region, tier, time, delivering client) it travelled, this node last, as JSON. Kept
+-- beside the record, not in it: the same version reached by two routes has the same content.
+-- NULL for versions stored before this migration.
+ALTER TABLE case_version ADD COLUMN origin_json TEXT;
 
 -- Every source that reports here (a platform client pushing, a downstream hub whose feed we pull):
 -- its last report, and since when it has been flagged overdue.

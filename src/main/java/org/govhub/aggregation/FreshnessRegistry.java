@@ -177,7 +177,7 @@ public class FreshnessRegistry {
             alert.raisedAt = now;
             alert.persist();
             audit.record(AuditEntry.of("freshness.overdue", "reporting-source",
-                    source.key.kind + ":" + source.key.sourceId, "silent since " + source.silentSince()));
+                    source.key.kind + ":" + source.key.sourceId, "overdue"));
             LOG.warnf("%s %s (region %s) has not reported since %s, longer than %s", source.key.kind,
                     source.key.sourceId, source.regionPrefix, source.silentSince(), period);
             raised.add(alert);

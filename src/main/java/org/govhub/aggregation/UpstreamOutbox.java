@@ -134,6 +134,8 @@ public class UpstreamOutbox {
         return OutboxEntry.removeSentBefore(clock.instant().minus(config.keepSent()));
     }
 
+    /** Rows not yet accepted by the upstream. */
+    @Transactional
     public long pending() {
         return OutboxEntry.pendingCount();
     }

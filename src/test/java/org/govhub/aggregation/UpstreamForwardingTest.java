@@ -44,6 +44,9 @@ class UpstreamForwardingTest {
     @Inject
     CamelContext camel;
 
+    @Inject
+    UpstreamOutbox outbox;
+
     @BeforeEach
     void linkToUpstream() {
         AggregationFixtures.linkClient(AggregationTestResource.UPSTREAM_CLIENT, "33", "platform");
@@ -62,27 +65,33 @@ class UpstreamForwardingTest {
             refs.add(caseNo + "/1");
         }
 
+        await().atMost(Duration.ofSeconds(60)).until(() -> outbox.pending() == 0);
         upstream.goDown();
-        int refusedBefore = upstream.refusedCount();
-        List<String> outcomes = AggregationFixtures.push(platform.token(), records).getList("records.outcome");
-        assertEquals(25, outcomes.stream().filter("created"::equals).count(), "outcomes: " + outcomes);
-        assertEquals(25, rows(refs).size(), "every stored version has its outbox row, written with it");
+        try {
+            int refusedBefore = upstream.refusedCount();
+            List<String> outcomes = AggregationFixtures.push(platform.token(), records).getList("records.outcome");
+            assertEquals(25, outcomes.stream().filter("created"::equals).count(), "outcomes: " + outcomes);
+            assertEquals(25, rows(refs).size(), "every stored version has its outbox row, written with it");
 
-        // several ticks, each with its redeliveries, all refused: the rows wait, with the reason
-        await().atMost(Duration.ofSeconds(30)).until(() -> upstream.refusedCount() >= refusedBefore + 9);
-        for (Row row : rows(refs).values()) {
-            assertNull(row.sentAt(), "nothing is marked sent while the upstream answers 503");
-            assertTrue(row.lastError() != null && row.lastError().contains("503"), "last error: " + row.lastError());
+            // several ticks, each with its redeliveries, all refused: the rows wait, with the reason
+            await().atMost(Duration.ofSeconds(30)).until(() -> upstream.refusedCount() >= refusedBefore + 9);
+            assertTrue(rows(refs).values().stream().allMatch(r -> r.sentAt() == null),
+                    "nothing is marked sent while the upstream answers 503");
+            Row oldest = rows(refs).get(refs.get(0));
+            assertTrue(oldest.lastError() != null && oldest.lastError().contains("503"), "last error: " + oldest.lastError());
+            assertTrue(oldest.attempts() >= 2, "forwarding was tried again on later ticks: " + oldest.attempts());
+
+            // the route restarts during the outage: the outbox is in the database, not in the route
+            camel.getRouteController().stopRoute("aggregation-forward");
+            camel.getRouteController().startRoute("aggregation-forward");
+            assertEquals(25, outbox.pending());
+        } finally {
+            upstream.comeBack();
         }
-        assertTrue(rows(refs).values().stream().anyMatch(r -> r.attempts() >= 2), "forwarding was tried again on later ticks");
-
-        // the route restarts during the outage: the outbox is in the database, not in the route
-        camel.getRouteController().stopRoute("aggregation-forward");
-        camel.getRouteController().startRoute("aggregation-forward");
-        upstream.comeBack();
 
         await().atMost(Duration.ofSeconds(60))
                 .until(() -> rows(refs).values().stream().allMatch(r -> r.sentAt() != null));
+        assertEquals(0, outbox.pending(), "the outbox drained");
         for (Row row : rows(refs).values()) {
             assertEquals("unchanged", row.upstreamOutcome(), "the upstream's own push endpoint took the record");
         }
