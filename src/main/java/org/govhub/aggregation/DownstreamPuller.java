@@ -2,6 +2,7 @@ package org.govhub.aggregation;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import org.apache.camel.Exchange;
 import org.apache.camel.http.base.HttpOperationFailedException;
 import org.govhub.cases.BatchResult;
@@ -43,6 +45,7 @@ public class DownstreamPuller {
     public static final String MORE = "pullMore";
     private static final String AFTER = "pullAfter";
     private static final String PAGES = "pullPages";
+    private static final Pattern SOURCE_NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,39}");
     /** Numbers are read exactly (no double rounding), so the stored record keeps its content digest. */
     private static final JsonMapper FEED = JsonMapper.builder()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
@@ -57,12 +60,16 @@ public class DownstreamPuller {
     private final HubConfig.Aggregation config;
 
     public DownstreamPuller(HubConfig config, CasePushService push, FreshnessRegistry freshness, HubClock clock,
-            com.fasterxml.jackson.databind.ObjectMapper json) {
+            ObjectMapper json) {
         this.push = push;
         this.freshness = freshness;
         this.clock = clock;
         this.config = config.aggregation();
         config.aggregation().downstreams().forEach((name, downstream) -> {
+            if (!SOURCE_NAME.matcher(name).matches()) {
+                throw new IllegalStateException("downstream name " + name + " must be 1-40 characters of a-z, 0-9, '.', '_' or '-'"
+                        + " (it names the source in cursors, reports and the stored versions' client)");
+            }
             hubs.put(name, new PeerHub("downstream " + name, downstream.url(), downstream.clientId(),
                     downstream.clientSecret(), downstream.clientSecretFile(), json, clock));
             regions.put(name, RegionPrefix.parse(downstream.regionPrefix()));
