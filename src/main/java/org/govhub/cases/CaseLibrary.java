@@ -43,7 +43,7 @@ public class CaseLibrary {
         maskUnless(whole, record);
         audited(caller, "case.read", state.caseNo, whole, purpose, idNumber);
         return new CaseViews.CaseView(state.caseNo, current.dataVersion, current.receivedAt, current.sourceClient,
-                current.contentSm3, !whole, record,
+                current.contentSm3, !whole, record, origin(current),
                 findings.stream().filter(f -> f.dataVersion == current.dataVersion).map(CaseViews.FindingView::of).toList(),
                 all.stream().map(v -> new CaseViews.VersionSummary(v.dataVersion, v.receivedAt, v.sourceClient,
                         v.contentSm3, findingCounts.getOrDefault(v.dataVersion, 0L).intValue())).toList());
@@ -64,7 +64,7 @@ public class CaseLibrary {
             idNumber = idNumber(record);
             maskUnless(whole, record);
             views.add(new CaseViews.VersionView(v.dataVersion, v.receivedAt, v.sourceClient, v.contentSm3, !whole, record,
-                    findings.getOrDefault(v.dataVersion, List.of()).stream().map(CaseViews.FindingView::of).toList()));
+                    origin(v), findings.getOrDefault(v.dataVersion, List.of()).stream().map(CaseViews.FindingView::of).toList()));
         }
         audited(caller, "case.versions.read", state.caseNo, anyWhole, purpose, idNumber);
         return new CaseViews.VersionList(state.caseNo, views);
@@ -108,6 +108,11 @@ public class CaseLibrary {
         if (!whole && record.get("applicant") instanceof ObjectNode applicant && applicant.hasNonNull("idNumber")) {
             applicant.put("idNumber", IdNumberMask.mask(applicant.get("idNumber").asText()));
         }
+    }
+
+    /** The version's origin and path (issue 7), or null for a version stored before origins were kept. */
+    private static JsonNode origin(CaseVersion version) {
+        return version.originJson == null ? null : CaseJson.tree(version.originJson);
     }
 
     private void audited(Caller caller, String operation, String caseNo, boolean whole, String purpose, String idNumber) {

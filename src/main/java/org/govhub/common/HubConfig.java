@@ -4,6 +4,8 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Everything that identifies and configures this hub node: the one place for {@code hub.*}. */
@@ -164,6 +166,114 @@ public interface HubConfig {
         @WithName("reconcile-grace")
         @WithDefault("PT15M")
         Duration reconcileGrace();
+    }
+
+    Upstream upstream();
+
+    /**
+     * The hub one tier up (county → city → province) that this node forwards everything it accepts to,
+     * through that hub's own public API with a client registered there. Absent on a province.
+     */
+    interface Upstream {
+        /** Base URL of the upstream hub, e.g. {@code https://hub.wenzhou.example}; no upstream when absent. */
+        Optional<String> url();
+
+        /** The client (role {@code platform}) this node was registered as at the upstream. */
+        @WithName("client-id")
+        Optional<String> clientId();
+
+        @WithName("client-secret")
+        Optional<String> clientSecret();
+
+        /** A 0600 file holding the client secret instead of {@code client-secret}; read when a token is needed. */
+        @WithName("client-secret-file")
+        Optional<String> clientSecretFile();
+    }
+
+    Aggregation aggregation();
+
+    /** Tier-by-tier aggregation (逐级汇总): upward forwarding, downward pulls, freshness of reporters. */
+    interface Aggregation {
+        /** Period of the forwarding route's timer (Camel duration syntax). */
+        @WithName("forward-every")
+        @WithDefault("5s")
+        String forwardEvery();
+
+        /** Most outbox rows one forwarding request carries (the upstream takes at most 1,000 records). */
+        @WithName("forward-batch")
+        @WithDefault("500")
+        int forwardBatch();
+
+        /** Redeliveries of one forwarding or pull request on 5xx or connection errors, before the next tick. */
+        @WithName("retry-attempts")
+        @WithDefault("6")
+        int retryAttempts();
+
+        /** First redelivery delay in milliseconds; doubled on each further attempt. */
+        @WithName("retry-delay-ms")
+        @WithDefault("1000")
+        long retryDelayMs();
+
+        /** Longest redelivery delay in milliseconds. */
+        @WithName("retry-max-delay-ms")
+        @WithDefault("60000")
+        long retryMaxDelayMs();
+
+        /** Sent outbox rows are kept this long for inspection, then removed. */
+        @WithName("keep-sent")
+        @WithDefault("P7D")
+        Duration keepSent();
+
+        /** The downstream hubs whose change feeds this node pulls, by name. */
+        Map<String, Downstream> downstreams();
+
+        /** Period of the pull route's timer (Camel duration syntax). */
+        @WithName("pull-every")
+        @WithDefault("1m")
+        String pullEvery();
+
+        /** Entries asked for per feed page (the local push takes at most 1,000 records at once). */
+        @WithName("pull-page-size")
+        @WithDefault("500")
+        int pullPageSize();
+
+        /** Pages read from one source per tick, so one busy source cannot starve the others. */
+        @WithName("pull-pages-per-run")
+        @WithDefault("20")
+        int pullPagesPerRun();
+
+        /** A source silent for longer than this is overdue (the 24-hour reporting rule). */
+        @WithName("freshness-period")
+        @WithDefault("PT24H")
+        Duration freshnessPeriod();
+
+        /** Platform clients (client ids) expected to push here; downstream hubs are always expected. */
+        @WithName("expected-platforms")
+        Optional<List<String>> expectedPlatforms();
+
+        /** How often the freshness watch looks for sources that turned overdue (scheduler syntax). */
+        @WithName("freshness-check-every")
+        @WithDefault("10m")
+        String freshnessCheckEvery();
+    }
+
+    /** A downstream hub this node pulls from, with the {@code aggregator} client registered there for us. */
+    interface Downstream {
+        /** Base URL of the downstream hub. */
+        String url();
+
+        @WithName("client-id")
+        String clientId();
+
+        @WithName("client-secret")
+        Optional<String> clientSecret();
+
+        @WithName("client-secret-file")
+        Optional<String> clientSecretFile();
+
+        /** The region the downstream serves; what it delivers is only accepted inside this prefix. */
+        @WithName("region-prefix")
+        String regionPrefix();
     }
 
     /** The case library (办件信息库): batch limits, feed page sizes, process-control thresholds. */
