@@ -1,0 +1,61 @@
+package org.govhub.ferry;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import org.govhub.common.HubClock;
+import org.govhub.common.RegionPrefix;
+import org.govhub.signing.Sm3;
+
+/**
+ * Where the external node's push path puts an accepted batch so that it crosses the gap. Called in
+ * the same transaction that accepts the push: either the batch is acknowledged and queued, or
+ * neither. The returned submission id is what the pusher later asks about.
+ */
+@ApplicationScoped
+public class FerryOutbox {
+    private final HubClock clock;
+    private final FerryNode node;
+
+    public FerryOutbox(HubClock clock, FerryNode node) {
+        this.clock = clock;
+        this.node = node;
+    }
+
+    /** True when accepted pushes on this node are to be carried across the gap. */
+    public boolean active() {
+        return node.enabled() && node.sends();
+    }
+
+    /**
+     * Queues one accepted case batch.
+     *
+     * @param ndjson one case record per line, as accepted
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public OutboxSubmission enqueueCases(String clientId, RegionPrefix regionPrefix, String ndjson, int records) {
+        return enqueue(Lane.parse(node.settings().caseLane()), EntryKind.CASE_BATCH, clientId, regionPrefix, ndjson,
+                records);
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public OutboxSubmission enqueue(Lane lane, EntryKind kind, String clientId, RegionPrefix regionPrefix,
+            String payload, int records) {
+        byte[] bytes = payload.getBytes(StandardCharsets.UTF_8);
+        OutboxSubmission s = new OutboxSubmission();
+        s.submissionId = UUID.randomUUID().toString();
+        s.lane = lane.name();
+        s.kind = kind.wireName();
+        s.clientId = clientId;
+        s.regionPrefix = regionPrefix.value();
+        s.recordCount = records;
+        s.payloadBytes = bytes.length;
+        s.payloadSm3 = Sm3.hex(Sm3.digest(bytes));
+        s.payload = payload;
+        s.acceptedAt = clock.instant();
+        s.state = OutboxSubmission.ACCEPTED;
+        s.persist();
+        return s;
+    }
+}
