@@ -107,8 +107,7 @@ public class BundleIntake {
                         + " sequence " + bundle.name().sequence() + " was already ingested with a different manifest"));
             }
             case CHAIN_BROKEN -> {
-                return quarantine(file, bundle, InboundLedger.chainBroken(bundle,
-                        LaneState.current(bundle.name().lane().name(), LaneState.IN).lastManifestSm3()));
+                return quarantine(file, bundle, ledger.chainBroken(bundle));
             }
             default -> {
                 try {

@@ -87,6 +87,11 @@ public class InboundLedger {
         return receipt;
     }
 
+    @Transactional
+    public BundleRejectedException chainBroken(VerifiedBundle bundle) {
+        return chainBroken(bundle, LaneState.current(bundle.name().lane().name(), LaneState.IN).lastManifestSm3());
+    }
+
     static BundleRejectedException chainBroken(VerifiedBundle bundle, String lastSm3) {
         return Rejection.CHAIN_BROKEN.because("bundle " + bundle.name().sequence() + " links to manifest "
                 + bundle.manifest().previousManifestSm3() + " but the last ingested manifest of lane "
