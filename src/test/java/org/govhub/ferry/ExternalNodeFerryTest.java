@@ -62,9 +62,14 @@ class ExternalNodeFerryTest {
     @Inject
     CamelContext camel;
 
-    private final Path root = FerryProfiles.root("external");
+    final Path root = FerryProfiles.root(side());
     private final Path bundles = root.resolve("gap/bundles");
     private final Path returns = root.resolve("gap/return");
+
+    /** The folder of this test's profile under target/ferry-it/. */
+    String side() {
+        return "external";
+    }
 
     @BeforeEach
     void trustTheInside() throws Exception {

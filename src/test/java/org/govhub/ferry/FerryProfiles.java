@@ -7,8 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.govhub.testing.SshdTestResource;
 
 /** Test profiles that turn the ferry on for one side of the gap, with gap and work folders under target/. */
 public final class FerryProfiles {
@@ -59,14 +61,52 @@ public final class FerryProfiles {
         }
     }
 
+    /** The internal node with the SFTP transport against a real sshd (gap folders are paths on that server). */
+    public static class InternalSftp implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return overSftp(enabled("internal", "internal-sftp"), "internal-sftp");
+        }
+
+        @Override
+        public List<TestResourceEntry> testResources() {
+            return List.of(new TestResourceEntry(SshdTestResource.class));
+        }
+    }
+
+    /** The external node with the SFTP transport against a real sshd. */
+    public static class ExternalSftp extends External {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            Map<String, String> config = overSftp(enabled("external", "external-sftp"), "external-sftp");
+            config.putAll(externalTuning());
+            return config;
+        }
+
+        @Override
+        public List<TestResourceEntry> testResources() {
+            return List.of(new TestResourceEntry(SshdTestResource.class));
+        }
+    }
+
+    /** Over SFTP the gap folders are paths relative to the SFTP session's start folder ({@link SshdTestResource#SERVER_ROOT}). */
+    static Map<String, String> overSftp(Map<String, String> config, String side) {
+        config.put("hub.ferry.outbound-dir", side + "/gap/bundles");
+        config.put("hub.ferry.inbound-dir", side + "/gap/bundles");
+        config.put("hub.ferry.return-dir", side + "/gap/return");
+        return config;
+    }
+
+    static Map<String, String> externalTuning() {
+        return Map.of("hub.ferry.max-age", "PT1S", "hub.ferry.bundle-max-records", "10", "hub.ferry.resend-after", "PT10M");
+    }
+
     /** The external node: seals accepted pushes into bundles, ships them, reads receipts. */
     public static class External implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
             Map<String, String> config = enabled("external", "external");
-            config.put("hub.ferry.max-age", "PT1S");
-            config.put("hub.ferry.bundle-max-records", "10");
-            config.put("hub.ferry.resend-after", "PT10M");
+            config.putAll(externalTuning());
             return config;
         }
     }

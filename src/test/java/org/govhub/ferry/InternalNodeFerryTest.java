@@ -57,9 +57,14 @@ class InternalNodeFerryTest {
     @Inject
     CamelContext camel;
 
-    private final Path root = FerryProfiles.root("internal");
+    final Path root = FerryProfiles.root(side());
     private final Path gap = root.resolve("gap/bundles");
     private final Path work = root.resolve("work");
+
+    /** The folder of this test's profile under target/ferry-it/. */
+    String side() {
+        return "internal";
+    }
 
     @BeforeEach
     void trustTheOutside() throws Exception {
