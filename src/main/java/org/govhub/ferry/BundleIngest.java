@@ -1,7 +1,6 @@
 package org.govhub.ferry;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -9,8 +8,9 @@ import java.util.Set;
 
 /**
  * The one place where a verified bundle's payload enters the node's own libraries, through the same
- * services a direct push uses. Runs inside the ingest transaction of {@link InboundLedger}: a
- * failure rolls everything back, so a bundle is ingested whole or not at all.
+ * services a direct push uses. Those services run their own transactions and are idempotent, so this
+ * runs outside any ferry transaction: the bundle is recorded as ingested only afterwards
+ * ({@link InboundLedger#recordIngested}), and an interrupted run is simply run again.
  */
 @ApplicationScoped
 public class BundleIngest {
@@ -26,7 +26,6 @@ public class BundleIngest {
         }
     }
 
-    @Transactional(value = Transactional.TxType.MANDATORY, rollbackOn = BundleRejectedException.class)
     public List<Receipt.SubmissionReceipt> ingest(VerifiedBundle bundle) throws BundleRejectedException {
         checkSupported(bundle.manifest());
         List<Receipt.SubmissionReceipt> receipts = new ArrayList<>();

@@ -22,12 +22,14 @@ public class BundleIntake {
     private final FerryNode node;
     private final TrustedPeer peer;
     private final InboundLedger ledger;
+    private final BundleIngest ingest;
     private final FerryFolders folders;
     private final HubClock clock;
     private final MeterRegistry metrics;
 
-    public BundleIntake(FerryNode node, TrustedPeer peer, InboundLedger ledger, FerryFolders folders, HubClock clock,
-            MeterRegistry metrics) {
+    public BundleIntake(FerryNode node, TrustedPeer peer, InboundLedger ledger, BundleIngest ingest, FerryFolders folders,
+            HubClock clock, MeterRegistry metrics) {
+        this.ingest = ingest;
         this.node = node;
         this.peer = peer;
         this.ledger = ledger;
@@ -111,7 +113,8 @@ public class BundleIntake {
             }
             default -> {
                 try {
-                    Receipt receipt = ledger.ingest(bundle);
+                    ledger.checkNext(bundle);
+                    Receipt receipt = ledger.recordIngested(bundle, ingest.ingest(bundle));
                     folders.moveInto(file, folders.done());
                     metrics.counter("govhub.ferry.bundles", "lane", bundle.name().lane().name(), "outcome", "ingested")
                             .increment();

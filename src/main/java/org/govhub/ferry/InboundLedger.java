@@ -17,16 +17,13 @@ import org.govhub.common.HubClock;
 @ApplicationScoped
 public class InboundLedger {
     private final HubClock clock;
-    private final BundleIngest ingest;
     private final ReturnOutbox returns;
     private final FerryAlerts alerts;
     private final AuditLog audit;
     private final FerryNode node;
 
-    public InboundLedger(HubClock clock, BundleIngest ingest, ReturnOutbox returns, FerryAlerts alerts, AuditLog audit,
-            FerryNode node) {
+    public InboundLedger(HubClock clock, ReturnOutbox returns, FerryAlerts alerts, AuditLog audit, FerryNode node) {
         this.clock = clock;
-        this.ingest = ingest;
         this.returns = returns;
         this.alerts = alerts;
         this.audit = audit;
@@ -42,24 +39,38 @@ public class InboundLedger {
         return LaneChain.decide(LaneState.current(lane, LaneState.IN), bundle.manifest(), bundle.manifestSm3(), recorded);
     }
 
+    /** Re-checks, just before ingest, that the bundle is still the next of its lane and linked to its head. */
+    @Transactional(rollbackOn = BundleRejectedException.class)
+    public void checkNext(VerifiedBundle bundle) throws BundleRejectedException {
+        String lane = bundle.name().lane().name();
+        LaneChain.State state = LaneState.current(lane, LaneState.IN);
+        if (bundle.name().sequence() != state.lastSequence() + 1) {
+            throw Rejection.SEQUENCE_CONFLICT.because("lane " + lane + " is at sequence " + state.lastSequence()
+                    + "; bundle " + bundle.name().sequence() + " is not the next one");
+        }
+        if (!bundle.manifest().previousManifestSm3().equals(state.lastManifestSm3())) {
+            throw chainBroken(bundle, state.lastManifestSm3());
+        }
+    }
+
     /**
-     * Ingests the next bundle of its lane: checks sequence and chain again under the lane lock, hands
-     * the payload to {@link BundleIngest}, records the bundle, advances the lane, stores the receipt.
+     * Records an ingested bundle: the bundle row, the lane head, the receipt to send back and an audit
+     * row, in one transaction, under the lane lock. Until this commits, the bundle is not ingested as
+     * far as the ferry is concerned and will be run again (the payload pushes are idempotent).
      */
     @Transactional(rollbackOn = BundleRejectedException.class)
-    public Receipt ingest(VerifiedBundle bundle) throws BundleRejectedException {
+    public Receipt recordIngested(VerifiedBundle bundle, List<Receipt.SubmissionReceipt> submissions)
+            throws BundleRejectedException {
         String lane = bundle.name().lane().name();
         LaneState state = LaneState.lockOrCreate(lane, LaneState.IN);
         long seq = bundle.name().sequence();
         if (seq != state.lastSequence + 1) {
-            throw Rejection.SEQUENCE_CONFLICT.because("lane " + lane + " is at sequence " + state.lastSequence
-                    + "; bundle " + seq + " is not the next one");
+            throw Rejection.SEQUENCE_CONFLICT.because("lane " + lane + " moved to sequence " + state.lastSequence
+                    + " while bundle " + seq + " was being ingested");
         }
         if (!bundle.manifest().previousManifestSm3().equals(state.lastManifestSm3)) {
             throw chainBroken(bundle, state.lastManifestSm3);
         }
-        ingest.checkSupported(bundle.manifest());
-        List<Receipt.SubmissionReceipt> submissions = ingest.ingest(bundle);
         Instant now = clock.instant();
         Receipt receipt = new Receipt(bundle.name().fileName(), lane, seq, bundle.manifest().bundleId(),
                 bundle.manifestSm3(), Receipt.Status.accepted, null, null, now, submissions);
