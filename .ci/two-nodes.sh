@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Two real processes across a gap: the packaged jar started twice, an external node and an internal
+# node, each with its own data folder and database, sharing only a gap folder (bundles one way,
+# receipts the other). Pushes FERRY_CASES cases (default 10,000) to the external node, kills the
+# internal node with SIGKILL while it ingests and restarts it, then checks through the public APIs
+# that every case is inside exactly once and every submission outside shows its receipt.
+# Usage: bash .ci/two-nodes.sh   (after mvn package; called from .ci/run)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source .ci/hub-jar.sh
+trap stop_hubs EXIT
+
+cases=${FERRY_CASES:-10000}
+batch=${FERRY_BATCH:-500}
+ext_port=${FERRY_EXT_PORT:-18281}
+int_port=${FERRY_INT_PORT:-18282}
+timeout_s=${FERRY_TIMEOUT:-600}
+tag="ferry-$(date +%s)"
+gap="$HUB_RUN_ROOT/gap"
+mkdir -p "$gap/bundles" "$gap/return"
+driver() { java -cp "target/quarkus-app/lib/main/*" .ci/ferry/TwoNodes.java "$@"; }
+
+common=(HUB_FERRY_ENABLED=true HUB_FERRY_OUTBOUND_DIR="$gap/bundles" HUB_FERRY_INBOUND_DIR="$gap/bundles"
+  HUB_FERRY_RETURN_DIR="$gap/return" HUB_FERRY_POLL_MILLIS=300 HUB_FERRY_MAX_AGE=PT1S HUB_TIER=province
+  HUB_REGION_CODE=330000 ${FERRY_EXTRA_ENV:-})
+external_env=("${common[@]}" HUB_ZONE=external HUB_NODE_ID=ferry-external
+  HUB_FERRY_TRUSTED_PEER_CERTIFICATE="$HUB_RUN_ROOT/internal-certificate.pem")
+internal_env=("${common[@]}" HUB_ZONE=internal HUB_NODE_ID=ferry-internal
+  HUB_FERRY_TRUSTED_PEER_CERTIFICATE="$HUB_RUN_ROOT/external-certificate.pem")
+
+start_hub external "$ext_port" "${external_env[@]}"
+start_hub internal "$int_port" "${internal_env[@]}"
+# Each node trusts the other's signing certificate, as an operator would install it.
+curl -fsS "http://127.0.0.1:$ext_port/api/v1/signing/certificate" >"$HUB_RUN_ROOT/external-certificate.pem"
+curl -fsS "http://127.0.0.1:$int_port/api/v1/signing/certificate" >"$HUB_RUN_ROOT/internal-certificate.pem"
+ext_secret=$(cat "$(hub_dir external)/data/admin-client-secret")
+int_secret=$(cat "$(hub_dir internal)/data/admin-client-secret")
+
+received() {
+  local token
+  token=$(curl -fsS -d grant_type=client_credentials -d client_id=admin --data-urlencode "client_secret=$int_secret" \
+    "http://127.0.0.1:$int_port/api/v1/auth/token" | sed -E 's/.*"access_token":"([^"]+)".*/\1/')
+  curl -fsS -H "Authorization: Bearer $token" "http://127.0.0.1:$int_port/api/v1/ferry/status" \
+    | grep -o '"lane":"cases"[^}]*"lastSequenceReceived":[0-9]*' | grep -o '[0-9]*$' || echo 0
+}
+
+echo "== pushing $cases cases in batches of $batch to the external node"
+driver push "http://127.0.0.1:$ext_port" "$ext_secret" "$cases" "$batch" "$tag" "$HUB_RUN_ROOT/submissions.txt" &
+pusher=$!
+
+echo "== killing the internal node (SIGKILL) while it ingests"
+for _ in $(seq 1 600); do
+  [ "$(received)" -ge 2 ] && break
+  sleep 0.2
+done
+echo "   internal node had ingested $(received) bundle(s); kill -9 ${HUB_PIDS[internal]}"
+kill -9 "${HUB_PIDS[internal]}"
+wait "${HUB_PIDS[internal]}" 2>/dev/null || true
+unset "HUB_PIDS[internal]"
+start_hub internal "$int_port" "${internal_env[@]}"
+
+wait "$pusher"
+echo "== verifying through the public APIs (timeout ${timeout_s} s)"
+driver verify "http://127.0.0.1:$ext_port" "$ext_secret" "http://127.0.0.1:$int_port" "$int_secret" "$cases" "$tag" \
+  "$HUB_RUN_ROOT/submissions.txt" "$timeout_s"
