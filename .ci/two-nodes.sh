@@ -36,6 +36,11 @@ curl -fsS "http://127.0.0.1:$int_port/api/v1/signing/certificate" >"$HUB_RUN_ROO
 ext_secret=$(cat "$(hub_dir external)/data/admin-client-secret")
 int_secret=$(cat "$(hub_dir internal)/data/admin-client-secret")
 
+# Each zone keeps its own catalogue; the item the cases refer to is made effective on both.
+export FERRY_ITEM_CODE=${FERRY_ITEM_CODE:-33030300AJ-CF-0003}
+driver item "http://127.0.0.1:$ext_port" "$ext_secret" "$FERRY_ITEM_CODE"
+driver item "http://127.0.0.1:$int_port" "$int_secret" "$FERRY_ITEM_CODE"
+
 received() {
   local token
   token=$(curl -fsS -d grant_type=client_credentials -d client_id=admin --data-urlencode "client_secret=$int_secret" \

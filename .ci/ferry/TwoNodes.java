@@ -21,6 +21,8 @@ import java.util.TreeMap;
 /**
  * Client side of .ci/two-nodes.sh, talking to two running hubs only through their public APIs.
  *
+ *   item   URL ADMIN_SECRET CODE       make a penalty item effective in a node's catalogue (editor submits,
+ *                                      reviewer approves), as each zone keeps its own catalogue
  *   push   EXT_URL EXT_ADMIN_SECRET CASES BATCH RUN_TAG OUT_FILE   push CASES new cases to the external node
  *   verify EXT_URL EXT_ADMIN_SECRET INT_URL INT_ADMIN_SECRET CASES RUN_TAG OUT_FILE TIMEOUT_S
  *          wait until every submission is receipted outside, then check the internal node holds each
@@ -35,6 +37,7 @@ public class TwoNodes {
 
     public static void main(String[] args) throws Exception {
         switch (args[0]) {
+            case "item" -> item(args[1], args[2], args[3]);
             case "push" -> push(args[1], args[2], Integer.parseInt(args[3]), Integer.parseInt(args[4]), args[5], Path.of(args[6]));
             case "verify" -> System.exit(verify(args[1], args[2], args[3], args[4], Integer.parseInt(args[5]), args[6],
                     Path.of(args[7]), Integer.parseInt(args[8])));
@@ -113,6 +116,32 @@ public class TwoNodes {
         System.out.println(ok ? "TWO NODES OK: every case crossed exactly once and every submission shows its receipt"
                 : "TWO NODES FAILED");
         return ok ? 0 : 1;
+    }
+
+    static void item(String url, String adminSecret, String code) throws Exception {
+        String editor = client(url, adminSecret, "3303", "catalog-editor");
+        String reviewer = client(url, adminSecret, "3303", "catalog-reviewer");
+        ObjectNode item = JSON.createObjectNode();
+        item.put("code", code);
+        item.put("name", "未按规定对从业人员进行安全生产教育和培训");
+        item.putArray("legalBasis").addObject().put("rank", "law").put("title", "中华人民共和国安全生产法").put("article", "第九十七条");
+        item.putObject("subject").put("name", "温州市龙湾区安全生产监督管理局").put("nature", "statutory-organ");
+        item.put("handlingDepartment", "执法监察科");
+        item.put("address", "温州市龙湾区");
+        item.put("phone", "0577-88961234");
+        item.put("supervisionPhone", "0577-88965678");
+        item.putArray("penaltyKinds").add("warning").add("fine");
+        ArrayNode baseline = item.putArray("discretionBaseline");
+        baseline.addObject().put("penaltyKind", "warning");
+        baseline.addObject().put("penaltyKind", "fine").put("minYuan", 1000).put("maxYuan", 30000);
+        item.put("resultsPublished", true);
+        ObjectNode change = JSON.createObjectNode().put("kind", "add").put("reason", "跨网闸测试事项");
+        change.putArray("sources");
+        change.putArray("items").add(item);
+        long id = call("POST", url + "/api/v1/items/changes", editor, change.toString(), 201).path("id").asLong();
+        call("POST", url + "/api/v1/catalog/changes/" + id + "/approval", reviewer,
+                JSON.createObjectNode().put("reason", "依法审核通过").toString(), 200);
+        System.out.println("item " + code + " effective at " + url);
     }
 
     /** One realistic case record (Chinese text, five steps, materials, facts, a result). */
