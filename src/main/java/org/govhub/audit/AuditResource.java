@@ -15,9 +15,13 @@ import org.govhub.common.QueryParams;
 @Produces(MediaType.APPLICATION_JSON)
 public class AuditResource {
     private final AuditTrail trail;
+    private final AuditHeadSigner heads;
+    private final org.govhub.signing.SignedJson signed;
 
-    public AuditResource(AuditTrail trail) {
+    public AuditResource(AuditTrail trail, AuditHeadSigner heads, org.govhub.signing.SignedJson signed) {
         this.trail = trail;
+        this.heads = heads;
+        this.signed = signed;
     }
 
     @GET
@@ -32,5 +36,27 @@ public class AuditResource {
     @Path("/verification")
     public AuditTrail.ChainVerification verify() {
         return trail.verify();
+    }
+
+    @GET
+    @Path("/head")
+    public jakarta.ws.rs.core.Response latestSignedHead() {
+        AuditHeadSigner.SignedHead head = heads.latest()
+                .orElseThrow(() -> org.govhub.common.problem.ProblemException.notFound("the audit chain head has not been signed yet"));
+        return signed.stored(head.statement(), head.signature());
+    }
+
+    @jakarta.ws.rs.POST
+    @Path("/head")
+    public jakarta.ws.rs.core.Response signHeadNow() {
+        AuditHeadSigner.SignedHead head = heads.signHead()
+                .orElseThrow(() -> org.govhub.common.problem.ProblemException.conflict("the audit trail is empty; there is no head to sign"));
+        return signed.stored(head.statement(), head.signature());
+    }
+
+    @GET
+    @Path("/archives")
+    public java.util.List<ArchiveView> archives() {
+        return ArchiveRecord.<ArchiveRecord>list("order by kind, period").stream().map(ArchiveView::of).toList();
     }
 }

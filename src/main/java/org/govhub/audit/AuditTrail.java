@@ -18,9 +18,13 @@ public class AuditTrail {
     private static final int VERIFY_BATCH = 5000;
 
     private final EntityManager em;
+    private final AuditHeadSigner heads;
+    private final org.govhub.signing.SigningService signing;
 
-    public AuditTrail(EntityManager em) {
+    public AuditTrail(EntityManager em, AuditHeadSigner heads, org.govhub.signing.SigningService signing) {
         this.em = em;
+        this.heads = heads;
+        this.signing = signing;
     }
 
     public AuditPage search(String client, String resource, Instant from, Instant to, long afterSeq, int limit) {
@@ -93,7 +97,27 @@ public class AuditTrail {
         if (checked > 0 && !expectedPrev.equals(head[1])) {
             return ChainVerification.broken(checked, headSeq, "the last row's hash differs from the recorded chain head");
         }
-        return ChainVerification.intact(checked, headSeq);
+        long rowsChecked = checked;
+        return heads.latest().map(signed -> checkSignedHead(signed, rowsChecked))
+                .orElse(ChainVerification.intact(checked, headSeq));
+    }
+
+    /** A rewrite that recomputed every hash still cannot reproduce a head the node signed earlier. */
+    private ChainVerification checkSignedHead(AuditHeadSigner.SignedHead signed, long checked) {
+        if (!signing.verifyOwn(signed.statement(), java.util.Base64.getDecoder().decode(signed.signature()))) {
+            return ChainVerification.broken(checked, signed.headSeq(), "the signed head statement for row " + signed.headSeq() + " does not verify");
+        }
+        AuditEvent row = AuditEvent.findById(signed.headSeq());
+        if (row == null) {
+            boolean archived = firstSeq() > signed.headSeq();
+            return archived ? ChainVerification.intact(checked, signed.headSeq())
+                    : ChainVerification.broken(checked, signed.headSeq(), "row " + signed.headSeq() + ", pinned by a signed head, is missing");
+        }
+        if (!row.rowHash.equals(signed.headHash())) {
+            return ChainVerification.broken(checked, signed.headSeq(), "row " + signed.headSeq() + " no longer matches the hash the node signed");
+        }
+        Object[] head = (Object[]) em.createNativeQuery("SELECT last_seq FROM audit_chain_head WHERE id = 1").getSingleResult();
+        return ChainVerification.intact(checked, ((Number) head[0]).longValue());
     }
 
     /** The oldest row still online; earlier rows may have been archived (their hash links on from the archive). */

@@ -49,6 +49,16 @@ public final class PowerItemCode {
         return new PowerItemCode(checkSubjectCode(subjectCode), type, checkSequenceRange(sequence));
     }
 
+    /** Checks a 10-character handling-subject code on its own, e.g. the department of a list entry. */
+    public static String requireSubjectCode(String subjectCode) {
+        try {
+            CodeText.requireCleanAscii("subjectCode", "subject code", subjectCode);
+            return checkSubjectCode(subjectCode);
+        } catch (InvalidValueException e) {
+            throw e.forField("subjectCode");
+        }
+    }
+
     private static String checkSubjectCode(String subject) {
         if (subject.length() != 10) {
             throw new InvalidValueException(FIELD, "subject code " + CodeText.quote(subject) + " has "

@@ -36,7 +36,11 @@ public interface HubConfig {
 
     Http http();
 
-    Ferry ferry();
+    Audit audit();
+
+    Archive archive();
+
+    Cases cases();
 
     interface Signing {
         /** PKCS#12 keystore holding the node's SM2 key and certificate; created on first start. */
@@ -99,6 +103,99 @@ public interface HubConfig {
         @WithDefault("16777216")
         long maxJsonBody();
     }
+
+    interface Audit {
+        /** How often the audit chain head is signed. */
+        @WithName("sign-head-every")
+        @WithDefault("10m")
+        String signHeadEvery();
+    }
+
+    interface Archive {
+        /** Data older than this many days leaves the online database for signed archive objects. */
+        @WithName("online-window-days")
+        @WithDefault("1096")
+        int onlineWindowDays();
+
+        /** Period of the archive route's timer (Camel duration syntax, e.g. 1h). */
+        @WithDefault("1h")
+        String every();
+
+        @WithDefault("true")
+        boolean enabled();
+    }
+
+    enum Tier { county, city, province }
+
+    enum Zone { external, internal }
+
+    Catalog catalog();
+
+    /** The power-item catalogue and the other two lists (org.govhub.catalog). */
+    interface Catalog {
+        /** Page size of the public list endpoints when none is asked for. */
+        @WithName("default-page-size")
+        @WithDefault("20")
+        int defaultPageSize();
+
+        /** Largest page the list endpoints return. */
+        @WithName("max-page-size")
+        @WithDefault("200")
+        int maxPageSize();
+
+        /** Most items one import (or one change request) may carry. */
+        @WithName("max-import-items")
+        @WithDefault("10000")
+        int maxImportItems();
+    }
+
+    Licences licences();
+
+    /** The electronic licence library (电子证照库). */
+    interface Licences {
+        /** How often the reconciler compares licence rows with the bucket (scheduler syntax: 1h, 30m, PT1H). */
+        @WithName("reconcile-every")
+        @WithDefault("1h")
+        String reconcileEvery();
+
+        /**
+         * Objects younger than this are not reported as orphans: an issue may be between its upload
+         * and its database commit.
+         */
+        @WithName("reconcile-grace")
+        @WithDefault("PT15M")
+        Duration reconcileGrace();
+    }
+
+    /** The case library (办件信息库): batch limits, feed page sizes, process-control thresholds. */
+    interface Cases {
+        /** Most records accepted in one push; a larger batch is refused with 413. */
+        @WithName("max-batch")
+        @WithDefault("1000")
+        int maxBatch();
+
+        /** More correction (补正) steps than this on one case raise a finding. */
+        @WithName("max-corrections")
+        @WithDefault("3")
+        int maxCorrections();
+
+        /** Largest page of the change feed as JSON. */
+        @WithName("feed-page-max")
+        @WithDefault("5000")
+        int feedPageMax();
+
+        /** Largest number of entries one NDJSON stream of the change feed may ask for. */
+        @WithName("feed-stream-max")
+        @WithDefault("1000000")
+        int feedStreamMax();
+
+        /** How often a batch is retried after a write conflict with a concurrent batch (same new case, deadlock). */
+        @WithName("push-retries")
+        @WithDefault("5")
+        int pushRetries();
+    }
+
+    Ferry ferry();
 
     /**
      * Gap crossing (网闸/数据摆渡): signed, sequenced bundles between the external and the internal node.
@@ -227,8 +324,4 @@ public interface HubConfig {
 
         enum Transport { directory, sftp }
     }
-
-    enum Tier { county, city, province }
-
-    enum Zone { external, internal }
 }

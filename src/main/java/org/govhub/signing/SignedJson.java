@@ -18,8 +18,13 @@ public class SignedJson {
 
     public Response ok(Object value) {
         byte[] body = CanonicalJson.bytes(value);
+        return stored(body, signing.signBase64(body));
+    }
+
+    /** Serves bytes that were signed earlier, with their stored signature. */
+    public Response stored(byte[] body, String signatureBase64) {
         return Response.ok(body, MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
-                .header(SIGNATURE_HEADER, signing.signBase64(body))
+                .header(SIGNATURE_HEADER, signatureBase64)
                 .header(ALGORITHM_HEADER, "SM3withSM2; id=1234567812345678; encoding=der")
                 .build();
     }

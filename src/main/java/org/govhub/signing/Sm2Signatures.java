@@ -1,5 +1,14 @@
 package org.govhub.signing;
 
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.SecureRandom;
+import org.bouncycastle.crypto.CryptoException;
+import org.bouncycastle.crypto.params.ParametersWithID;
+import org.bouncycastle.crypto.params.ParametersWithRandom;
+import org.bouncycastle.crypto.signers.SM2Signer;
+import org.bouncycastle.jcajce.provider.asymmetric.util.ECUtil;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigInteger;
@@ -34,13 +43,46 @@ public final class Sm2Signatures {
     private Sm2Signatures() {
     }
 
+    /**
+     * The last initialised signer of each thread, with the key it was made for. Initialising derives
+     * the public point and the ID digest Z, which costs as much as a signature; reset() after each
+     * signature restores Z, so a kept signer spends one fixed-base multiplication per signature.
+     * Keys are compared by identity: BC's EC private key hashCode() itself multiplies d·G.
+     */
+    private static final ThreadLocal<KeptSigner> SIGNERS = new ThreadLocal<>();
+
+    private record KeptSigner(PrivateKey key, SM2Signer signer) {
+    }
+
+    private static SM2Signer keptSigner(PrivateKey key) {
+        KeptSigner kept = SIGNERS.get();
+        if (kept == null || kept.key() != key) {
+            kept = new KeptSigner(key, initialisedSigner(key));
+            SIGNERS.set(kept);
+        }
+        return kept.signer();
+    }
+
     public static byte[] sign(PrivateKey key, byte[] data) {
+        SM2Signer signer = keptSigner(key);
+        signer.update(data, 0, data.length);
         try {
-            Signature signer = signer(key);
-            signer.update(data);
-            return signer.sign();
-        } catch (SignatureException e) {
+            return signer.generateSignature();
+        } catch (CryptoException | RuntimeException e) {
+            signer.reset();
             throw new IllegalStateException("SM2 signing failed", e);
+        }
+    }
+
+    private static SM2Signer initialisedSigner(PrivateKey key) {
+        try {
+            SM2Signer signer = new SM2Signer();
+            signer.init(true, new ParametersWithID(
+                    new ParametersWithRandom(ECUtil.generatePrivateKeyParameter(key), new SecureRandom()),
+                    DISTINGUISHING_ID.getBytes(StandardCharsets.US_ASCII)));
+            return signer;
+        } catch (InvalidKeyException e) {
+            throw new IllegalArgumentException("not an SM2 private key: " + key.getAlgorithm(), e);
         }
     }
 

@@ -27,6 +27,7 @@ public final class Openssl {
         command.addAll(List.of(args));
         try {
             Process process = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true).start();
+            process.getOutputStream().close(); // no input: commands like s_client would otherwise wait for it
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!process.waitFor(60, TimeUnit.SECONDS)) {
                 process.destroyForcibly();

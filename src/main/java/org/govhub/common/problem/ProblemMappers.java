@@ -114,7 +114,8 @@ public class ProblemMappers {
         return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
-    static String jsonPath(List<JsonMappingException.Reference> path) {
+    /** A Jackson reference path as a JSON path such as {@code items[3].legalBasis}. */
+    public static String jsonPath(List<JsonMappingException.Reference> path) {
         StringBuilder out = new StringBuilder();
         for (JsonMappingException.Reference ref : path) {
             if (ref.getIndex() >= 0) {

@@ -2,14 +2,19 @@ package org.govhub.common.storage;
 
 import io.minio.BucketExistsArgs;
 import io.minio.GetObjectArgs;
+import io.minio.ListObjectsArgs;
 import io.minio.MakeBucketArgs;
 import io.minio.MinioClient;
 import io.minio.PutObjectArgs;
 import io.minio.RemoveObjectArgs;
+import io.minio.Result;
 import io.minio.StatObjectArgs;
 import io.minio.StatObjectResponse;
 import io.minio.errors.ErrorResponseException;
+import io.minio.messages.Item;
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /** The hub's only way to S3/MinIO: thin, typed calls over the MinIO client. */
@@ -71,6 +76,22 @@ public class ObjectStore {
         call(() -> {
             client.removeObject(RemoveObjectArgs.builder().bucket(bucket).object(key).build());
             return null;
+        });
+    }
+
+    /** Every object whose key starts with the prefix (all pages), e.g. for reconciliation. */
+    public List<ListedObject> list(String bucket, String prefix) {
+        return call(() -> {
+            List<ListedObject> objects = new ArrayList<>();
+            for (Result<Item> result : client.listObjects(ListObjectsArgs.builder().bucket(bucket).prefix(prefix)
+                    .recursive(true).build())) {
+                Item item = result.get();
+                if (!item.isDir()) {
+                    objects.add(new ListedObject(item.objectName(), item.size(),
+                            item.lastModified() == null ? null : item.lastModified().toInstant()));
+                }
+            }
+            return objects;
         });
     }
 

@@ -1,0 +1,143 @@
+package org.govhub.licences;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.InputStream;
+import java.net.URI;
+import org.govhub.access.Allowed;
+import org.govhub.access.CurrentCaller;
+import org.govhub.access.Public;
+import org.govhub.access.Role;
+import org.govhub.signing.SignedJson;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+/** The electronic licence library (电子证照库). */
+@Path("/api/v1/licences")
+@Produces(MediaType.APPLICATION_JSON)
+public class LicenceResource {
+    private final LicenceLibrary library;
+    private final LicenceQueries queries;
+    private final LicenceVerification verification;
+    private final LicenceReconciler reconciler;
+    private final SignedJson signed;
+    private final CurrentCaller caller;
+
+    public LicenceResource(LicenceLibrary library, LicenceQueries queries, LicenceVerification verification,
+            LicenceReconciler reconciler, SignedJson signed, CurrentCaller caller) {
+        this.library = library;
+        this.queries = queries;
+        this.verification = verification;
+        this.reconciler = reconciler;
+        this.signed = signed;
+        this.caller = caller;
+    }
+
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Allowed(Role.DEPARTMENT)
+    public Response issue(@RestForm("metadata") String metadata, @RestForm("file") FileUpload file)
+            throws JsonProcessingException {
+        LicenceView issued = library.issue(caller.get(), metadata, file == null ? null : file.uploadedFile());
+        return Response.created(URI.create("/api/v1/licences/" + issued.id())).entity(issued).build();
+    }
+
+    @GET
+    @Allowed(Role.DEPARTMENT)
+    public LicenceQueries.LicenceList search(@QueryParam("holderIdNumber") String holderIdNumber,
+            @QueryParam("type") String type, @QueryParam("status") String status,
+            @HeaderParam(StatedPurpose.HEADER) String purpose) {
+        return queries.search(caller.get(), holderIdNumber, type, status, purpose);
+    }
+
+    @GET
+    @Path("/{id}")
+    @Allowed(Role.DEPARTMENT)
+    public LicenceView get(@PathParam("id") String id, @HeaderParam(StatedPurpose.HEADER) String purpose) {
+        return queries.get(caller.get(), id, purpose);
+    }
+
+    @GET
+    @Path("/{id}/file")
+    @Produces(MediaType.WILDCARD)
+    @Allowed(Role.DEPARTMENT)
+    public Response file(@PathParam("id") String id, @HeaderParam(StatedPurpose.HEADER) String purpose,
+            @HeaderParam("Range") String range, @HeaderParam("If-Range") String ifRange,
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        LicenceQueries.FileDownload download = queries.openFile(caller.get(), id, purpose, range, ifRange, ifNoneMatch);
+        Response.ResponseBuilder response = Response.status(download.status())
+                .header(HttpHeaders.ETAG, download.etag())
+                .header("Accept-Ranges", "bytes")
+                .header(HttpHeaders.CACHE_CONTROL, "private, no-store");
+        if (download.content() == null) {
+            return response.build();
+        }
+        InputStream content = download.content();
+        StreamingOutput body = out -> {
+            // Large chunks: each write is handed to the event loop, so 8 KB writes cost more than the bytes.
+            byte[] buffer = new byte[256 * 1024];
+            try (content) {
+                for (int n; (n = content.read(buffer)) != -1; ) {
+                    out.write(buffer, 0, n);
+                }
+            }
+        };
+        if (download.contentRange() != null) {
+            response.header("Content-Range", download.contentRange());
+        }
+        return response.entity(body).type(download.contentType())
+                .header(HttpHeaders.CONTENT_LENGTH, download.length())
+                .header("Content-Disposition", "attachment; filename=\"" + download.fileName() + "\"")
+                .build();
+    }
+
+    @POST
+    @Path("/verification")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Allowed({Role.DEPARTMENT, Role.PLATFORM})
+    public LicenceVerification.VerificationResult verifyFile(@RestForm("file") FileUpload file, @RestForm("id") String id) {
+        return verification.verifyFile(file == null ? null : file.uploadedFile(), id);
+    }
+
+    @POST
+    @Path("/verification")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Allowed({Role.DEPARTMENT, Role.PLATFORM})
+    public LicenceVerification.VerificationResult verifyDigest(LicenceVerification.VerificationRequest request) {
+        return verification.verifyDigest(request);
+    }
+
+    @POST
+    @Path("/{id}/revocation")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Allowed(Role.DEPARTMENT)
+    public LicenceLibrary.Revocation revoke(@PathParam("id") String id, LicenceLibrary.RevocationRequest request) {
+        return library.revoke(caller.get(), id, request);
+    }
+
+    @GET
+    @Path("/status-list")
+    @Public
+    public Response statusList() {
+        return Response.fromResponse(signed.ok(verification.statusList()))
+                .header(HttpHeaders.CACHE_CONTROL, "public, max-age=60").build();
+    }
+
+    @GET
+    @Path("/reconciliation")
+    @Allowed({Role.ADMIN, Role.SUPERVISOR})
+    public LicenceReconciler.ReconciliationReport reconciliation() {
+        return reconciler.lastReport(caller.get());
+    }
+}
