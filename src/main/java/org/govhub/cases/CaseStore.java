@@ -2,6 +2,7 @@ package org.govhub.cases;
 
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -51,10 +52,12 @@ public class CaseStore {
 
     private final AgroalDataSource dataSource;
     private final AuditLog audit;
+    private final Event<CasesStored> storedEvent;
 
-    public CaseStore(AgroalDataSource dataSource, AuditLog audit) {
+    public CaseStore(AgroalDataSource dataSource, AuditLog audit, Event<CasesStored> stored) {
         this.dataSource = dataSource;
         this.audit = audit;
+        this.storedEvent = stored;
     }
 
     /** A record that passed every check, ready to store: its canonical JSON, digest and findings. */
@@ -110,6 +113,10 @@ public class CaseStore {
             updateStates(c, updated, clientId, receivedAt);
             insertVersions(c, toStore, clientId, receivedAt, batchId);
             insertFindings(c, toStore, receivedAt);
+            if (!toStore.isEmpty()) {
+                storedEvent.fire(new CasesStored(batchId, clientId, prefix, receivedAt,
+                        toStore.stream().map(Incoming::json).toList()));
+            }
             outcomes.sort(Comparator.comparingInt(RecordOutcome::index));
             BatchResult totals = BatchResult.of(batchId, receivedAt, outcomes);
             audit.recordAs(clientId, AuditEntry.of("cases.push", "case-batch", batchId, totals.summary())

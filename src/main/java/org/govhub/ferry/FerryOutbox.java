@@ -1,17 +1,21 @@
 package org.govhub.ferry;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
+import org.govhub.cases.CasesStored;
 import org.govhub.common.HubClock;
 import org.govhub.common.RegionPrefix;
 import org.govhub.signing.Sm3;
 
 /**
- * Where the external node's push path puts an accepted batch so that it crosses the gap. Called in
- * the same transaction that accepts the push: either the batch is acknowledged and queued, or
- * neither. The returned submission id is what the pusher later asks about.
+ * Where the external node's push path puts an accepted batch so that it crosses the gap. The case
+ * library fires {@link CasesStored} inside the transaction that stores a batch's new versions; this
+ * queues exactly those versions in the same transaction, so a batch is acknowledged and queued, or
+ * neither. The submission id is the push's {@code batchId}, which the pusher already holds and later
+ * asks about ({@code GET /api/v1/ferry/submissions/{batchId}}).
  */
 @ApplicationScoped
 public class FerryOutbox {
@@ -28,23 +32,32 @@ public class FerryOutbox {
         return node.enabled() && node.sends();
     }
 
+    /** Queues the versions a push stored, on an external node with the ferry on; in the push's transaction. */
+    void onCasesStored(@Observes CasesStored stored) {
+        if (active()) {
+            enqueueCases(stored.batchId(), stored.clientId(), stored.regionPrefix(),
+                    String.join("\n", stored.records()) + "\n", stored.records().size());
+        }
+    }
+
     /**
      * Queues one accepted case batch.
      *
      * @param ndjson one case record per line, as accepted
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public OutboxSubmission enqueueCases(String clientId, RegionPrefix regionPrefix, String ndjson, int records) {
-        return enqueue(Lane.parse(node.settings().caseLane()), EntryKind.CASE_BATCH, clientId, regionPrefix, ndjson,
-                records);
+    public OutboxSubmission enqueueCases(String submissionId, String clientId, RegionPrefix regionPrefix, String ndjson,
+            int records) {
+        return enqueue(Lane.parse(node.settings().caseLane()), EntryKind.CASE_BATCH, submissionId, clientId, regionPrefix,
+                ndjson, records);
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public OutboxSubmission enqueue(Lane lane, EntryKind kind, String clientId, RegionPrefix regionPrefix,
-            String payload, int records) {
+    public OutboxSubmission enqueue(Lane lane, EntryKind kind, String submissionId, String clientId,
+            RegionPrefix regionPrefix, String payload, int records) {
         byte[] bytes = payload.getBytes(StandardCharsets.UTF_8);
         OutboxSubmission s = new OutboxSubmission();
-        s.submissionId = UUID.randomUUID().toString();
+        s.submissionId = submissionId == null ? UUID.randomUUID().toString() : submissionId;
         s.lane = lane.name();
         s.kind = kind.wireName();
         s.clientId = clientId;

@@ -84,7 +84,7 @@ class ExternalNodeFerryTest {
                 for (int i = 0; i < records; i++) {
                     ndjson.append("{\"caseNo\":\"C-").append(System.nanoTime()).append("\"}\n");
                 }
-                ids.add(outbox.enqueueCases(clientId, RegionPrefix.parse("3303"), ndjson.toString(), records).submissionId);
+                ids.add(outbox.enqueueCases(null, clientId, RegionPrefix.parse("3303"), ndjson.toString(), records).submissionId);
             }
             return ids;
         });
@@ -112,6 +112,47 @@ class ExternalNodeFerryTest {
         assertEquals("3303", first.regionPrefix());
         assertEquals(3, new String(bundle.entry(first), StandardCharsets.UTF_8).lines().count());
         await().atMost(WAIT).until(() -> "shipped".equals(text("select state from ferry_outbox where submission_id = ?", ids.get(1))));
+    }
+
+    @Test
+    void aPushAcceptedOutsideIsQueuedUnderItsBatchIdAndCrossesAsTheStoredVersions() throws Exception {
+        Clients.Registered platform = Clients.register("3303", "platform");
+        String one = FerryCases.caseNo("ext");
+        String two = FerryCases.caseNo("ext");
+        String batchId = push(platform, FerryCases.record(one, FerryCases.REGION, 1), FerryCases.record(two, FerryCases.REGION, 1))
+                .then().statusCode(200).body("created", equalTo(2)).extract().path("batchId");
+        VerifiedBundle bundle = awaitBundleWith(batchId);
+        ManifestEntry entry = bundle.manifest().entries().stream().filter(e -> batchId.equals(e.submissionId())).findFirst().orElseThrow();
+        assertEquals(platform.clientId(), entry.clientId());
+        assertEquals("3303", entry.regionPrefix());
+        assertEquals(2, entry.records());
+        List<com.fasterxml.jackson.databind.JsonNode> lines = CaseBatchLines.read(entry, bundle.entry(entry));
+        assertEquals(List.of(one, two), lines.stream().map(l -> l.path("caseNo").asText()).sorted().toList());
+        given().auth().oauth2(platform.token()).get("/api/v1/ferry/submissions/" + batchId).then().statusCode(200)
+                .body("records", equalTo(2)).body("kind", equalTo("case-batch"));
+    }
+
+    @Test
+    void aPushThatStoresNothingNewQueuesNothing() throws Exception {
+        Clients.Registered platform = Clients.register("3303", "platform");
+        var record = FerryCases.record(FerryCases.caseNo("again"), FerryCases.REGION, 1);
+        String first = push(platform, record).then().statusCode(200).extract().path("batchId");
+        awaitBundleWith(first);
+        String again = push(platform, record).then().statusCode(200).body("unchanged", equalTo(1)).extract().path("batchId");
+        String rejected = push(platform, FerryCases.record(FerryCases.caseNo("other-city"), "330402", 1))
+                .then().statusCode(200).body("rejected", equalTo(1)).extract().path("batchId");
+        assertEquals(0, count("select count(*) from ferry_outbox where submission_id in (?, ?)", again, rejected));
+        given().auth().oauth2(platform.token()).get("/api/v1/ferry/submissions/" + again).then().statusCode(404);
+    }
+
+    private static Response push(Clients.Registered platform, com.fasterxml.jackson.databind.node.ObjectNode... records) {
+        var body = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();
+        var array = body.putArray("records");
+        for (var r : records) {
+            array.add(r);
+        }
+        return given().auth().oauth2(platform.token()).contentType("application/json").body(body.toString())
+                .post("/api/v1/cases/batches");
     }
 
     @Test

@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.apache.camel.CamelContext;
@@ -56,6 +57,9 @@ class InternalNodeFerryTest {
 
     @Inject
     CamelContext camel;
+
+    @Inject
+    BundleIngest bundleIngest;
 
     final Path root = FerryProfiles.root(side());
     private final Path gap = root.resolve("gap/bundles");
@@ -301,6 +305,103 @@ class InternalNodeFerryTest {
         given().auth().oauth2(Clients.register("33", "supervisor").token()).get("/api/v1/ferry/status").then().statusCode(200);
     }
 
+    // ---- cases across the gap ----
+
+    private static PeerNode.Batch cases(String... lines) {
+        return PeerNode.Batch.of("ext-platform", "3303", List.of(lines));
+    }
+
+    private long versions(String caseNo) throws Exception {
+        return count("select count(*) from case_version where case_no = ?", caseNo);
+    }
+
+    @Test
+    void casesInABundleAreStoredOnceInTheCaseLibraryAndReceiptedWithTheirOutcomes() throws Exception {
+        String lane = freshLane();
+        String one = FerryCases.caseNo("in");
+        String two = FerryCases.caseNo("in");
+        String foreign = FerryCases.caseNo("in");
+        PeerNode.Batch batch = cases(FerryCases.line(one, FerryCases.REGION, 1), FerryCases.line(two, FerryCases.REGION, 1),
+                FerryCases.line(foreign, "330402", 1));
+        PeerNode.Built built = OUTSIDE.next(lane, 1).add(batch).build();
+        built.writeInto(gap);
+
+        await().atMost(WAIT).until(() -> Files.exists(work.resolve("done").resolve(built.fileName())));
+        assertEquals(1, versions(one));
+        assertEquals(1, versions(two));
+        assertEquals(0, versions(foreign), "outside the pusher's region prefix: rejected inside too");
+        assertEquals("ext-platform", text("select source_client from case_version where case_no = ?", one));
+        ReturnMessage receipt = awaitReturn(m -> m.receipt() != null && lane.equals(m.receipt().lane()));
+        Receipt.SubmissionReceipt submission = receipt.receipt().submissions().get(0);
+        assertEquals(batch.submissionId(), submission.submissionId());
+        assertEquals(2, submission.counts().get("created"));
+        assertEquals(1, submission.counts().get("rejected"));
+        Receipt.RecordOutcome rejected = submission.records().stream().filter(r -> foreign.equals(r.caseNo())).findFirst().orElseThrow();
+        assertTrue(rejected.message().contains("regionCode"), rejected.message());
+    }
+
+    @Test
+    void aReplayedBundleOfCasesStoresNothingTwice() throws Exception {
+        String lane = freshLane();
+        String caseNo = FerryCases.caseNo("replay");
+        PeerNode.Built built = OUTSIDE.next(lane, 1).add(cases(FerryCases.line(caseNo, FerryCases.REGION, 1))).build();
+        built.writeInto(gap);
+        await().atMost(WAIT).until(() -> Files.exists(work.resolve("done").resolve(built.fileName())));
+        built.writeInto(gap);
+        awaitReason(built.fileName(), Rejection.REPLAY);
+        assertEquals(1, versions(caseNo));
+        assertEquals(1, count("select count(*) from case_feed where case_no = ?", caseNo));
+    }
+
+    @Test
+    void aBundleWithAMalformedLineStoresNoneOfItsCases() throws Exception {
+        String good = FerryCases.caseNo("bad-payload");
+        PeerNode.Draft draft = OUTSIDE.next(freshLane(), 1).add(cases(FerryCases.line(good, FerryCases.REGION, 1),
+                "{\"caseNo\": \"broken\""));
+        assertQuarantined(draft.build(), Rejection.BAD_PAYLOAD);
+        assertEquals(0, versions(good));
+    }
+
+    @Test
+    void heldBundlesAreIngestedInSequenceSoALaterVersionIsNotLostAsStale() throws Exception {
+        String lane = freshLane();
+        String caseNo = FerryCases.caseNo("order");
+        PeerNode.Built first = OUTSIDE.next(lane, 1).add(cases(FerryCases.line(caseNo, FerryCases.REGION, 1))).build();
+        PeerNode.Built second = OUTSIDE.next(lane, 2).add(cases(FerryCases.line(caseNo, FerryCases.REGION, 2))).build();
+        second.writeInto(gap);
+        await().atMost(WAIT).until(() -> count("select count(*) from ferry_held where lane = ?", lane) == 1);
+        assertEquals(0, versions(caseNo));
+        first.writeInto(gap);
+        await().atMost(WAIT).until(() -> count("select count(*) from ferry_bundle_in where lane = ?", lane) == 2);
+        assertEquals(2, versions(caseNo));
+        assertEquals(2, count("select data_version from case_state where case_no = ?", caseNo));
+    }
+
+    @Test
+    void anIngestInterruptedAfterItsCasesWereStoredRunsAgainWithoutDuplicates() throws Exception {
+        String lane = freshLane();
+        String one = FerryCases.caseNo("crash");
+        String two = FerryCases.caseNo("crash");
+        PeerNode.Built built = OUTSIDE.next(lane, 1)
+                .add(cases(FerryCases.line(one, FerryCases.REGION, 1), FerryCases.line(two, FerryCases.REGION, 1))).build();
+        // The node stored the cases and died before recording the bundle: the pushes ran, the ferry
+        // transaction never did, and the file is still there to be processed again.
+        Path staged = built.writeInto(Files.createTempDirectory("crash"));
+        VerifiedBundle verified = new BundleVerifier(OUTSIDE.trustedKey(), new BundleLimits(1 << 28, 1 << 26, 10_000, 1 << 23),
+                org.govhub.common.HubConfig.Zone.internal).verify(staged);
+        bundleIngest.ingest(verified);
+        assertEquals(1, versions(one));
+        assertEquals(0, count("select count(*) from ferry_bundle_in where lane = ?", lane));
+
+        built.writeInto(gap);
+        await().atMost(WAIT).until(() -> count("select count(*) from ferry_bundle_in where lane = ?", lane) == 1);
+        assertEquals(1, versions(one));
+        assertEquals(1, versions(two));
+        assertEquals(1, count("select count(*) from case_feed where case_no = ?", one));
+        ReturnMessage receipt = awaitReturn(m -> m.receipt() != null && lane.equals(m.receipt().lane()));
+        assertEquals(Map.of("unchanged", 2), receipt.receipt().submissions().get(0).counts());
+    }
+
     // ---- helpers ----
 
     private void assertQuarantined(PeerNode.Built built, Rejection reason) throws Exception {
@@ -366,6 +467,17 @@ class InternalNodeFerryTest {
             return false;
         });
         return found[0];
+    }
+
+    private String text(String sql, Object... params) throws Exception {
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
     }
 
     private long count(String sql, Object... params) throws Exception {
