@@ -18,7 +18,9 @@ timeout_s=${FERRY_TIMEOUT:-600}
 tag="ferry-$(date +%s)"
 gap="$HUB_RUN_ROOT/gap"
 mkdir -p "$gap/bundles" "$gap/return"
-driver() { java -cp "target/quarkus-app/lib/main/*" .ci/ferry/TwoNodes.java "$@"; }
+# The driver needs only Jackson, taken from the hub's own libraries.
+jackson_cp=$(ls target/quarkus-app/lib/main/com.fasterxml.jackson.core.jackson-*.jar | tr '\n' ':')
+driver() { java -cp "$jackson_cp" .ci/ferry/TwoNodes.java "$@"; }
 
 common=(HUB_FERRY_ENABLED=true HUB_FERRY_OUTBOUND_DIR="$gap/bundles" HUB_FERRY_INBOUND_DIR="$gap/bundles"
   HUB_FERRY_RETURN_DIR="$gap/return" HUB_FERRY_POLL_MILLIS=300 HUB_FERRY_MAX_AGE=PT1S HUB_TIER=province
@@ -41,24 +43,28 @@ export FERRY_ITEM_CODE=${FERRY_ITEM_CODE:-33030300AJ-CF-0003}
 driver item "http://127.0.0.1:$ext_port" "$ext_secret" "$FERRY_ITEM_CODE"
 driver item "http://127.0.0.1:$int_port" "$int_secret" "$FERRY_ITEM_CODE"
 
+# Last bundle sequence the internal node has ingested on the cases lane (0 when none or unknown).
 received() {
-  local token
+  local token n
   token=$(curl -fsS -d grant_type=client_credentials -d client_id=admin --data-urlencode "client_secret=$int_secret" \
-    "http://127.0.0.1:$int_port/api/v1/auth/token" | sed -E 's/.*"access_token":"([^"]+)".*/\1/')
-  curl -fsS -H "Authorization: Bearer $token" "http://127.0.0.1:$int_port/api/v1/ferry/status" \
-    | grep -o '"lane":"cases"[^}]*"lastSequenceReceived":[0-9]*' | grep -o '[0-9]*$' || echo 0
+    "http://127.0.0.1:$int_port/api/v1/auth/token" | sed -E 's/.*"access_token":"([^"]+)".*/\1/') || true
+  n=$(curl -fsS -H "Authorization: Bearer $token" "http://127.0.0.1:$int_port/api/v1/ferry/status" 2>/dev/null \
+    | grep -o '"lastSequenceReceived":[0-9]*' | head -n 1 | grep -o '[0-9]*$') || true
+  echo "${n:-0}"
 }
+# Bundles waiting on the internal side (gap folder and inbox), i.e. ingest work in progress.
+pending_inside() { find "$gap/bundles" "$(hub_dir internal)/data/ferry/inbox" -maxdepth 1 -name '*.zip' ! -name '.*' 2>/dev/null | wc -l; }
 
 echo "== pushing $cases cases in batches of $batch to the external node"
 driver push "http://127.0.0.1:$ext_port" "$ext_secret" "$cases" "$batch" "$tag" "$HUB_RUN_ROOT/submissions.txt" &
 pusher=$!
 
 echo "== killing the internal node (SIGKILL) while it ingests"
-for _ in $(seq 1 600); do
-  [ "$(received)" -ge 2 ] && break
+for _ in $(seq 1 1500); do
+  [ "$(received)" -ge 2 ] && [ "$(pending_inside)" -ge 1 ] && break
   sleep 0.2
 done
-echo "   internal node had ingested $(received) bundle(s); kill -9 ${HUB_PIDS[internal]}"
+echo "   internal node had ingested $(received) bundle(s), $(pending_inside) more waiting; kill -9 ${HUB_PIDS[internal]}"
 kill -9 "${HUB_PIDS[internal]}"
 wait "${HUB_PIDS[internal]}" 2>/dev/null || true
 unset "HUB_PIDS[internal]"

@@ -80,7 +80,7 @@ public class TwoNodes {
                 JsonNode s = call("GET", ext + "/api/v1/ferry/submissions/" + id, extAdmin, null, 200);
                 if ("receipted".equals(s.path("state").asText())) {
                     receipted++;
-                    s.path("receipt").path("counts").fields().forEachRemaining(e -> outcomes.merge(e.getKey(), e.getValue().asInt(), Integer::sum));
+                    s.path("receipt").path("counts").properties().forEach(e -> outcomes.merge(e.getKey(), e.getValue().asInt(), Integer::sum));
                 }
             }
             if (receipted == submissions.size() || System.nanoTime() > deadline) {
