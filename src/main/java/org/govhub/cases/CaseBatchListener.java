@@ -17,11 +17,11 @@ public interface CaseBatchListener {
     void stored(Connection connection, StoredBatch batch) throws SQLException;
 
     /**
-     * A batch as stored: who delivered it, when, and the versions it wrote (created or updated; none
+     * A batch as stored: its id (the push's batchId), who delivered it, when, and the versions it wrote (created or updated; none
      * when every record was unchanged, stale or rejected). {@code pulled} names the downstream hub
      * whose feed delivered the batch, or is null for a push.
      */
-    record StoredBatch(String clientId, RegionPrefix prefix, Instant receivedAt, String pulled,
+    record StoredBatch(String batchId, String clientId, RegionPrefix prefix, Instant receivedAt, String pulled,
             List<StoredVersion> versions) {
     }
 

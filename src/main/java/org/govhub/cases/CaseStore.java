@@ -142,7 +142,7 @@ public class CaseStore {
 
     /** Runs the batch listeners (outbox, freshness, feed cursor) on this transaction's connection. */
     private void notifyListeners(Connection c, Delivery delivery, List<Incoming> stored) throws SQLException {
-        CaseBatchListener.StoredBatch batch = new CaseBatchListener.StoredBatch(delivery.clientId(), delivery.prefix(),
+        CaseBatchListener.StoredBatch batch = new CaseBatchListener.StoredBatch(delivery.batchId(), delivery.clientId(), delivery.prefix(),
                 delivery.receivedAt(), delivery.pulled(), stored.stream().map(in -> new CaseBatchListener.StoredVersion(
                         in.caseNo(), in.dataVersion(), in.record().regionCode().value(), in.json(), in.originJson())).toList());
         for (CaseBatchListener listener : listeners) {

@@ -303,4 +303,134 @@ public interface HubConfig {
         @WithDefault("5")
         int pushRetries();
     }
+
+    Ferry ferry();
+
+    /**
+     * Gap crossing (网闸/数据摆渡): signed, sequenced bundles between the external and the internal node.
+     * Off by default, so a plain node runs no ferry route. {@code hub.zone} decides the role: the external
+     * node packs and ships bundles and reads receipts; the internal node verifies, ingests and receipts.
+     */
+    interface Ferry {
+        @WithDefault("false")
+        boolean enabled();
+
+        /** Lanes this node sends (external) or accepts (internal); each has its own sequence and hash chain. */
+        @WithDefault("cases")
+        List<String> lanes();
+
+        /** The lane accepted case pushes travel on. */
+        @WithName("case-lane")
+        @WithDefault("cases")
+        String caseLane();
+
+        /** directory (a folder pair, also what a gap device's shared folder looks like) or sftp. */
+        @WithDefault("directory")
+        Transport transport();
+
+        /** Gap folder the external node writes bundles to (a path on the SFTP server for sftp). */
+        @WithName("outbound-dir")
+        @WithDefault("${hub.data-dir}/gap/bundles")
+        String outboundDir();
+
+        /** Gap folder the internal node reads bundles from; the same folder as outbound-dir across a shared gap. */
+        @WithName("inbound-dir")
+        @WithDefault("${hub.data-dir}/gap/bundles")
+        String inboundDir();
+
+        /** Gap folder for the way back: the internal node writes receipts and resend requests, the external reads them. */
+        @WithName("return-dir")
+        @WithDefault("${hub.data-dir}/gap/return")
+        String returnDir();
+
+        /** Local folder for inbox/, held/, done/, quarantine/ and returns-quarantine/. */
+        @WithName("work-dir")
+        @WithDefault("${hub.data-dir}/ferry")
+        String workDir();
+
+        /** A bundle is sealed when it reaches this many records... */
+        @WithName("bundle-max-records")
+        @WithDefault("1000")
+        int bundleMaxRecords();
+
+        /** ...or this many payload bytes (a single larger submission travels alone)... */
+        @WithName("bundle-max-bytes")
+        @WithDefault("16777216")
+        long bundleMaxBytes();
+
+        /** ...or when its oldest submission has waited this long. */
+        @WithName("max-age")
+        @WithDefault("PT5S")
+        Duration maxAge();
+
+        /** How often the routes poll the outbox, the gap folders and the held bundles, in milliseconds. */
+        @WithName("poll-millis")
+        @WithDefault("1000")
+        long pollMillis();
+
+        /** Bundles shipped per poll at most. */
+        @WithName("ship-batch")
+        @WithDefault("10")
+        int shipBatch();
+
+        /** A later bundle waits this long for a missing sequence before an alert and a resend request. */
+        @WithName("hold-timeout")
+        @WithDefault("PT10M")
+        Duration holdTimeout();
+
+        /** The sender ships a bundle again when no receipt arrived within this time. */
+        @WithName("resend-after")
+        @WithDefault("PT15M")
+        Duration resendAfter();
+
+        /** PEM certificate of the node on the other side of the gap; bundles and receipts must be signed by it. */
+        @WithName("trusted-peer-certificate")
+        @WithDefault("${hub.data-dir}/ferry/peer-certificate.pem")
+        String trustedPeerCertificate();
+
+        /** Largest bundle file accepted, in bytes. */
+        @WithName("max-bundle-bytes")
+        @WithDefault("268435456")
+        long maxBundleBytes();
+
+        /** Largest single entry accepted (declared and actual), in bytes. */
+        @WithName("max-entry-bytes")
+        @WithDefault("67108864")
+        long maxEntryBytes();
+
+        /** Most entries a bundle may hold. */
+        @WithName("max-entries")
+        @WithDefault("10000")
+        int maxEntries();
+
+        Sftp sftp();
+
+        interface Sftp {
+            @WithDefault("127.0.0.1")
+            String host();
+
+            @WithDefault("22")
+            int port();
+
+            @WithDefault("govhub")
+            String user();
+
+            /** OpenSSH private key (ed25519 works) of this node's SFTP account. */
+            @WithName("private-key-file")
+            @WithDefault("${hub.data-dir}/ferry/sftp_key")
+            String privateKeyFile();
+
+            /** known_hosts holding the gap server's host key. */
+            @WithName("known-hosts-file")
+            @WithDefault("${hub.data-dir}/ferry/known_hosts")
+            String knownHostsFile();
+
+            /** yes (default) refuses a server whose host key is not in known-hosts-file. */
+            @WithName("strict-host-key-checking")
+            @WithDefault("yes")
+            String strictHostKeyChecking();
+        }
+
+        enum Transport { directory, sftp }
+    }
 }
