@@ -26,6 +26,9 @@ import org.govhub.signing.SigningService;
  */
 @ApplicationScoped
 public class OutboundLedger {
+    @jakarta.inject.Inject
+    org.govhub.audit.AuditLog audit;
+
     private static final int MAX_RESEND_RANGE = 10_000;
 
     private final EntityManager em;
@@ -185,6 +188,8 @@ public class OutboundLedger {
         bundle.shippedAt = clock.instant();
         bundle.shipCount++;
         bundle.resendRequested = false;
+        audit.recordAs("node:" + node.nodeId(), org.govhub.audit.AuditEntry.of("ferry.ship", "ferry-bundle", bundle.fileName,
+                bundle.shipCount == 1 ? "shipped" : "shipped-again"));
         em.createQuery("update OutboxSubmission s set s.state = :shipped where s.bundleId = :bundle and s.state in :from")
                 .setParameter("shipped", OutboxSubmission.SHIPPED).setParameter("bundle", bundleId)
                 .setParameter("from", List.of(OutboxSubmission.BUNDLED, OutboxSubmission.QUARANTINED)).executeUpdate();

@@ -112,6 +112,8 @@ class ExternalNodeFerryTest {
         assertEquals("3303", first.regionPrefix());
         assertEquals(3, new String(bundle.entry(first), StandardCharsets.UTF_8).lines().count());
         await().atMost(WAIT).until(() -> "shipped".equals(text("select state from ferry_outbox where submission_id = ?", ids.get(1))));
+        String fileName = text("select b.file_name from ferry_bundle_out b join ferry_outbox s on s.bundle_id = b.bundle_id where s.submission_id = ?", ids.get(1));
+        await().atMost(WAIT).until(() -> "shipped".equals(text("select outcome from audit_event where operation = 'ferry.ship' and resource_id = ?", fileName)));
     }
 
     @Test
