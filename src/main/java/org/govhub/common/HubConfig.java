@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /** Everything that identifies and configures this hub node: the one place for {@code hub.*}. */
@@ -162,5 +163,40 @@ public interface HubConfig {
         @WithName("reconcile-grace")
         @WithDefault("PT15M")
         Duration reconcileGrace();
+    }
+
+    Supervision supervision();
+
+    /**
+     * Electronic supervision (电子监察): the working-day calendar deadlines count on and the schedules of
+     * its watchers. Thresholds (yellow share, correction limit, active rules) are not configuration: they
+     * are versioned records of the supervision rules repository, changed through the API.
+     */
+    interface Supervision {
+        /**
+         * Public holidays (法定节假日): dates or inclusive ranges ({@code 2026-10-01..2026-10-07}). Defaults:
+         * the State Council's schedules for 2025 (国办发明电〔2024〕12号) and 2026 (published 2025-11-04);
+         * extend the list every year.
+         */
+        @WithDefault("2025-01-01,2025-01-28..2025-02-04,2025-04-04..2025-04-06,2025-05-01..2025-05-05,"
+                + "2025-05-31..2025-06-02,2025-10-01..2025-10-08,"
+                + "2026-01-01..2026-01-03,2026-02-15..2026-02-23,2026-04-04..2026-04-06,2026-05-01..2026-05-05,"
+                + "2026-06-19..2026-06-21,2026-09-25..2026-09-27,2026-10-01..2026-10-07")
+        List<String> holidays();
+
+        /** Make-up working days (调休上班): weekend days on which offices work, same sources as the holidays. */
+        @WithName("make-up-working-days")
+        @WithDefault("2025-01-26,2025-02-08,2025-04-27,2025-09-28,2025-10-11,"
+                + "2026-01-04,2026-02-14,2026-02-28,2026-05-09,2026-09-20,2026-10-10")
+        List<String> makeUpWorkingDays();
+
+        /** Time zone whose midnights separate working days. */
+        @WithDefault("Asia/Shanghai")
+        String zone();
+
+        /** Largest page of the alert list. */
+        @WithName("max-page-size")
+        @WithDefault("1000")
+        int maxPageSize();
     }
 }
