@@ -1,5 +1,7 @@
 package org.govhub.supervision;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -12,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.govhub.access.Allowed;
 import org.govhub.access.CurrentCaller;
 import org.govhub.access.Role;
+import org.govhub.common.problem.ProblemException;
 
 /** Electronic supervision (电子监察): alerts and their workflow, the rules repository. */
 @Path("/api/v1/supervision")
@@ -21,8 +24,10 @@ public class SupervisionResource {
     private final AlertWorkflow workflow;
     private final SupervisionRules rules;
     private final CurrentCaller caller;
+    private final ObjectMapper json;
 
-    public SupervisionResource(AlertWorkflow workflow, SupervisionRules rules, CurrentCaller caller) {
+    public SupervisionResource(AlertWorkflow workflow, SupervisionRules rules, CurrentCaller caller, ObjectMapper json) {
+        this.json = json;
         this.workflow = workflow;
         this.rules = rules;
         this.caller = caller;
@@ -50,9 +55,9 @@ public class SupervisionResource {
 
     @POST
     @Path("/alerts/{id}/acknowledgement")
-    @Consumes(MediaType.APPLICATION_JSON)
-    public AlertView acknowledge(@PathParam("id") String id, StepNote body) {
-        return workflow.step(caller.get(), id, AlertAction.ACKNOWLEDGED, body == null ? null : body.note());
+    @Consumes(MediaType.WILDCARD)
+    public AlertView acknowledge(@PathParam("id") String id, String body) {
+        return workflow.step(caller.get(), id, AlertAction.ACKNOWLEDGED, optionalNote(body));
     }
 
     @POST
@@ -64,9 +69,22 @@ public class SupervisionResource {
 
     @POST
     @Path("/alerts/{id}/closure")
-    @Consumes(MediaType.APPLICATION_JSON)
-    public AlertView close(@PathParam("id") String id, StepNote body) {
-        return workflow.step(caller.get(), id, AlertAction.CLOSED, body == null ? null : body.note());
+    @Consumes(MediaType.WILDCARD)
+    public AlertView close(@PathParam("id") String id, String body) {
+        return workflow.step(caller.get(), id, AlertAction.CLOSED, optionalNote(body));
+    }
+
+    /** Acknowledgement and closure take an optional JSON body, so a bare POST (no body, no content type) works too. */
+    private String optionalNote(String body) {
+        if (body == null || body.isBlank()) {
+            return null;
+        }
+        try {
+            return json.readValue(body, StepNote.class).note();
+        } catch (JsonProcessingException e) {
+            throw ProblemException.badRequest("the body must be empty or a JSON object such as {\"note\": \"…\"}: "
+                    + e.getOriginalMessage());
+        }
     }
 
     @GET
