@@ -10,12 +10,9 @@ import java.util.List;
 import org.govhub.access.Caller;
 import org.govhub.audit.AuditEntry;
 import org.govhub.audit.AuditLog;
-import org.govhub.common.CodeText;
 import org.govhub.common.HubClock;
 import org.govhub.common.HubConfig;
-import org.govhub.common.InvalidValueException;
 import org.govhub.common.QueryParams;
-import org.govhub.common.RegionPrefix;
 import org.govhub.common.problem.ProblemException;
 
 /**
@@ -51,7 +48,7 @@ public class AlertWorkflow {
     @Transactional
     public AlertList list(Caller caller, AlertFilter filter) {
         StringBuilder query = new StringBuilder("regionCode like :region");
-        Parameters params = Parameters.with("region", regionFilter(caller, filter.region()) + "%");
+        Parameters params = Parameters.with("region", RegionFilter.of(caller, filter.region()) + "%");
         if (present(filter.level())) {
             query.append(" and level = :level");
             params.and("level", AlertLevel.parse(filter.level()).wireName());
@@ -157,31 +154,6 @@ public class AlertWorkflow {
             return null;
         }
         return Alert.findById(id, lock);
-    }
-
-    /**
-     * The region prefix to list: the caller's own, or a narrower one inside it; a broader one is cut to the
-     * caller's, and one outside it is refused.
-     */
-    private static String regionFilter(Caller caller, String region) {
-        String own = caller.regionPrefix().value();
-        if (!present(region)) {
-            return own;
-        }
-        String wanted;
-        try {
-            CodeText.requireCleanAscii("region", "region", region);
-            wanted = region.length() == 6 ? RegionPrefix.ofRegion(region).value() : RegionPrefix.parse(region).value();
-        } catch (InvalidValueException e) {
-            throw e.forField("region");
-        }
-        if (wanted.startsWith(own)) {
-            return wanted;
-        }
-        if (own.startsWith(wanted)) {
-            return own;
-        }
-        throw ProblemException.forbidden("region " + region + " is outside this client's region prefix " + own);
     }
 
     private static boolean present(String value) {

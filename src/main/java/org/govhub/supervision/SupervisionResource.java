@@ -23,10 +23,13 @@ import org.govhub.common.problem.ProblemException;
 public class SupervisionResource {
     private final AlertWorkflow workflow;
     private final SupervisionRules rules;
+    private final EfficiencyStats stats;
     private final CurrentCaller caller;
     private final ObjectMapper json;
 
-    public SupervisionResource(AlertWorkflow workflow, SupervisionRules rules, CurrentCaller caller, ObjectMapper json) {
+    public SupervisionResource(AlertWorkflow workflow, SupervisionRules rules, EfficiencyStats stats,
+            CurrentCaller caller, ObjectMapper json) {
+        this.stats = stats;
         this.json = json;
         this.workflow = workflow;
         this.rules = rules;
@@ -104,5 +107,12 @@ public class SupervisionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public RuleSet changeRules(@PathParam("regionPrefix") String regionPrefix, RuleSetChange change) {
         return rules.change(caller.get(), regionPrefix, change);
+    }
+
+    @GET
+    @Path("/stats")
+    public EfficiencyStats.Stats stats(@QueryParam("groupBy") String groupBy, @QueryParam("from") String from,
+            @QueryParam("to") String to, @QueryParam("region") String region) {
+        return stats.compute(caller.get(), groupBy, from, to, region);
     }
 }
