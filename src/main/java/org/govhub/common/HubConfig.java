@@ -198,5 +198,18 @@ public interface HubConfig {
         @WithName("max-page-size")
         @WithDefault("1000")
         int maxPageSize();
+
+        /**
+         * How often open cases are judged again against the clock and the current rule sets (scheduler
+         * syntax: 5m, PT5M; {@code off} disables the scan).
+         */
+        @WithName("deadline-scan-every")
+        @WithDefault("5m")
+        String deadlineScanEvery();
+
+        /** Open cases judged per transaction by the deadline scan. */
+        @WithName("deadline-scan-page")
+        @WithDefault("500")
+        int deadlineScanPage();
     }
 }
