@@ -35,8 +35,9 @@ public final class DeadlineEvaluator {
 
     /**
      * The level at the evaluated instant, the working days used so far, and the instants at which the
-     * yellow share is reached and the promised time runs out (empty while a pause without end stops the
-     * clock before them). The red card holds from just after {@code redFrom}.
+     * yellow share is reached and after which the promised time is exceeded (null while a pause without end
+     * stops the clock before them). The red card holds from just after {@code redFrom}: the promise used up,
+     * at the moment time counts again (a promise used up on Friday evening is exceeded on Monday at 00:00).
      */
     public record Evaluation(Level level, double elapsedWorkingDays, Instant yellowFrom, Instant redFrom) {
     }
@@ -62,8 +63,10 @@ public final class DeadlineEvaluator {
         }
         Instant yellowFrom = calendar.instantAfterWorkingDays(clock.acceptedAt(),
                 clock.promisedWorkingDays() * yellowSharePercent / 100.0, clock.pauses()).orElse(null);
+        // Exceeded only once time counts again after the promise is used up: a promise used up at the end of
+        // Friday is not exceeded over the weekend.
         Instant redFrom = calendar.instantAfterWorkingDays(clock.acceptedAt(), clock.promisedWorkingDays(),
-                clock.pauses()).orElse(null);
+                clock.pauses()).flatMap(usedUp -> calendar.nextCountingInstant(usedUp, clock.pauses())).orElse(null);
         Instant end = clock.finishedAt() != null && clock.finishedAt().isBefore(now) ? clock.finishedAt() : now;
         if (end.isBefore(clock.acceptedAt())) {
             return new Evaluation(Level.NONE, 0, yellowFrom, redFrom);

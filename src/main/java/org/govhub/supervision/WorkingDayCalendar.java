@@ -169,6 +169,35 @@ public final class WorkingDayCalendar {
         return dayNanos == NANOS_PER_DAY ? dayShare : (long) Math.ceil((double) dayShare * dayNanos / NANOS_PER_DAY);
     }
 
+    /**
+     * The first instant from {@code at} on at which time counts again: on a working day and outside every
+     * pause. {@code at} itself when it already counts; empty when a pause without end holds it.
+     */
+    public Optional<Instant> nextCountingInstant(Instant at, List<Interval> pauses) {
+        Objects.requireNonNull(at, "at");
+        Instant horizon = at.plus(HORIZON);
+        List<Interval> merged = mergedWithin(pauses, at, horizon);
+        Instant cursor = at;
+        while (cursor.isBefore(horizon)) {
+            Instant moved = cursor;
+            for (Interval pause : merged) {
+                if (!moved.isBefore(pause.start()) && moved.isBefore(pause.end())) {
+                    moved = pause.end();
+                }
+            }
+            LocalDate day = LocalDate.ofInstant(moved, zone);
+            while (!isWorkingDay(day)) {
+                day = day.plusDays(1);
+                moved = day.atStartOfDay(zone).toInstant();
+            }
+            if (moved.equals(cursor)) {
+                return Optional.of(cursor);
+            }
+            cursor = moved;
+        }
+        return Optional.empty();
+    }
+
     /** Time limits longer than this are treated as never running out. */
     private static final Duration HORIZON = Duration.ofDays(366L * 50);
 

@@ -163,4 +163,20 @@ class DeadlineEvaluatorTest {
     void rejectsNoPromisedTime() {
         assertThrows(IllegalArgumentException.class, () -> new CaseClock(at("2026-03-06T00:00"), 0, List.of(), null));
     }
+    @Test
+    void promiseUsedUpAtTheEndOfFridayIsExceededOnlyWhenMondayStarts() {
+        // Thursday 12:00 plus 1.5 working days: used up on Friday at midnight.
+        CaseClock clock2 = new CaseClock(at("2026-03-05T12:00"), 1.5, List.of(), null);
+
+        assertEquals(Level.YELLOW, levelAt(clock2, "2026-03-08T23:59"));
+        assertEquals(Level.RED, levelAt(clock2, "2026-03-09T00:00:00.001"));
+        assertEquals(at("2026-03-09T00:00"), EVALUATOR.evaluate(clock2, DEFAULT_SHARE, at("2026-03-10T00:00")).redFrom());
+    }
+
+    @Test
+    void caseFinishedOnTheWeekendAfterUsingExactlyItsPromiseIsOnTime() {
+        CaseClock finished = new CaseClock(at("2026-03-05T12:00"), 1.5, List.of(), at("2026-03-07T10:00"));
+
+        assertEquals(Level.YELLOW, levelAt(finished, "2026-04-01T00:00"));
+    }
 }

@@ -243,4 +243,13 @@ class WorkingDayCalendarTest {
         assertEquals(Optional.empty(), CALENDAR_2026.instantAfterWorkingDays(at("2026-03-09T00:00"), 2.0,
                 List.of(Interval.open(at("2026-03-10T00:00")))));
     }
+    @Test
+    void nextCountingInstantSkipsTheWeekendAndPauses() {
+        List<Interval> pauses = List.of(new Interval(at("2026-03-09T00:00"), at("2026-03-09T08:00")));
+
+        assertEquals(Optional.of(at("2026-03-09T08:00")), CALENDAR_2026.nextCountingInstant(at("2026-03-07T10:00"), pauses));
+        assertEquals(Optional.of(at("2026-03-10T10:00")), CALENDAR_2026.nextCountingInstant(at("2026-03-10T10:00"), pauses));
+        assertEquals(Optional.empty(),
+                CALENDAR_2026.nextCountingInstant(at("2026-03-10T10:00"), List.of(Interval.open(at("2026-03-10T09:00")))));
+    }
 }
