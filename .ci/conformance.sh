@@ -15,6 +15,8 @@ for secret_file in "$data/admin-client-secret" "$data/keys/signing.p12" "$data/k
 done
 echo "== secret files are 0600"
 
+bash .ci/readme-session.sh "http://127.0.0.1:$port" "$(hub_dir newcomer)"
+
 set +e
 mvn -B -q -f conformance-tests/pom.xml test -Dhub.url="http://127.0.0.1:$port" \
   -Dhub.client-id=admin -Dhub.client-secret="$(cat "$data/admin-client-secret")"

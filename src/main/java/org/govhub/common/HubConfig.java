@@ -40,6 +40,8 @@ public interface HubConfig {
 
     Archive archive();
 
+    Cases cases();
+
     interface Signing {
         /** PKCS#12 keystore holding the node's SM2 key and certificate; created on first start. */
         @WithName("keystore-path")
@@ -163,6 +165,34 @@ public interface HubConfig {
         @WithName("reconcile-grace")
         @WithDefault("PT15M")
         Duration reconcileGrace();
+    }
+
+    /** The case library (办件信息库): batch limits, feed page sizes, process-control thresholds. */
+    interface Cases {
+        /** Most records accepted in one push; a larger batch is refused with 413. */
+        @WithName("max-batch")
+        @WithDefault("1000")
+        int maxBatch();
+
+        /** More correction (补正) steps than this on one case raise a finding. */
+        @WithName("max-corrections")
+        @WithDefault("3")
+        int maxCorrections();
+
+        /** Largest page of the change feed as JSON. */
+        @WithName("feed-page-max")
+        @WithDefault("5000")
+        int feedPageMax();
+
+        /** Largest number of entries one NDJSON stream of the change feed may ask for. */
+        @WithName("feed-stream-max")
+        @WithDefault("1000000")
+        int feedStreamMax();
+
+        /** How often a batch is retried after a write conflict with a concurrent batch (same new case, deadlock). */
+        @WithName("push-retries")
+        @WithDefault("5")
+        int pushRetries();
     }
 
     Supervision supervision();

@@ -1,0 +1,170 @@
+package org.govhub.cases;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.govhub.catalog.PowerItemCode;
+import org.govhub.common.HubClock;
+import org.govhub.common.HubConfig;
+import org.govhub.common.RegionPrefix;
+import org.govhub.common.problem.FieldError;
+import org.govhub.common.problem.ProblemException;
+import org.jboss.logging.Logger;
+
+/**
+ * Accepts batches of case records from municipal platforms, and from other capabilities in Java
+ * (the ferry ingests bundles through {@link #push} / {@link #pushJson}), with one outcome per
+ * record: created, updated, unchanged, stale or rejected with field errors.
+ *
+ * <p>Each record is checked on its own (shape, region, effective item) before anything is written,
+ * so one bad record never blocks the others; the survivors are written by {@link CaseStore} in one
+ * transaction, so none is ever half written. Pushing is idempotent (same caseNo and dataVersion with
+ * the same content is {@code unchanged}), so a pusher that lost the answer simply pushes again.
+ * Every call runs in transactions of its own: do not call it while holding an audit-trail write.
+ */
+@ApplicationScoped
+public class CasePushService {
+    private static final Logger LOG = Logger.getLogger(CasePushService.class);
+
+    private final CaseStore store;
+    private final ItemCheck items;
+    private final HubClock clock;
+    private final HubConfig.Cases config;
+
+    public CasePushService(CaseStore store, ItemCheck items, HubClock clock, HubConfig config) {
+        this.store = store;
+        this.items = items;
+        this.clock = clock;
+        this.config = config.cases();
+    }
+
+    /** Pushes records built in Java, as the given client with the given region prefix. */
+    public BatchResult push(String clientId, RegionPrefix prefix, List<CaseRecord> records) {
+        requireSize(records == null ? null : records.size());
+        List<Candidate> candidates = new ArrayList<>(records.size());
+        for (int i = 0; i < records.size(); i++) {
+            CaseRecord record = records.get(i);
+            String path = "records[" + i + "]";
+            candidates.add(record == null
+                    ? new Candidate(i, null, List.of(new FieldError(path, "must be a case record")))
+                    : new Candidate(i, record, CaseRecordCheck.check(record, path)));
+        }
+        return process(clientId, prefix, candidates);
+    }
+
+    /** Pushes records as JSON (an HTTP batch, an NDJSON bundle); each one is read and checked on its own. */
+    public BatchResult pushJson(String clientId, RegionPrefix prefix, List<JsonNode> records) {
+        requireSize(records == null ? null : records.size());
+        List<Candidate> candidates = new ArrayList<>(records.size());
+        for (int i = 0; i < records.size(); i++) {
+            String path = "records[" + i + "]";
+            CaseRecordReader.Parsed parsed = CaseRecordReader.read(records.get(i), path);
+            List<FieldError> errors = new ArrayList<>(parsed.errors());
+            if (parsed.record() != null) {
+                Set<String> reported = new HashSet<>();
+                errors.forEach(e -> reported.add(e.field()));
+                // A field the reader could not read is null now; do not also call it "required".
+                CaseRecordCheck.check(parsed.record(), path).stream()
+                        .filter(e -> reported.stream().noneMatch(r -> e.field().equals(r) || e.field().startsWith(r + ".")))
+                        .forEach(errors::add);
+            }
+            candidates.add(new Candidate(i, parsed.record(), errors));
+        }
+        return process(clientId, prefix, candidates);
+    }
+
+    /** Reads an HTTP batch body {@code {"records": [...]}} and pushes it. */
+    public BatchResult pushBody(String clientId, RegionPrefix prefix, JsonNode body) {
+        if (body == null || body.isMissingNode() || body.isNull()) {
+            throw ProblemException.badRequest("a JSON body {\"records\": [...]} is required");
+        }
+        JsonNode records = body.get("records");
+        if (!body.isObject() || records == null || !records.isArray()) {
+            throw ProblemException.invalidField("records", "the body must be a JSON object whose records member is an array");
+        }
+        List<JsonNode> list = new ArrayList<>(records.size());
+        records.forEach(list::add);
+        return pushJson(clientId, prefix, list);
+    }
+
+    private void requireSize(Integer size) {
+        if (size == null || size == 0) {
+            throw ProblemException.invalidField("records", "a batch needs at least one record");
+        }
+        if (size > config.maxBatch()) {
+            throw ProblemException.tooLarge("a batch may hold at most " + config.maxBatch() + " records; this one has " + size)
+                    .withMember("maxRecords", config.maxBatch());
+        }
+    }
+
+    private record Candidate(int index, CaseRecord record, List<FieldError> errors) {
+    }
+
+    private BatchResult process(String clientId, RegionPrefix prefix, List<Candidate> candidates) {
+        String batchId = UUID.randomUUID().toString();
+        Instant receivedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Map<PowerItemCode, Optional<CaseItem>> effective = new HashMap<>();
+        List<CaseStore.Incoming> accepted = new ArrayList<>();
+        List<RecordOutcome> rejected = new ArrayList<>();
+        for (Candidate candidate : candidates) {
+            CaseRecord record = candidate.record();
+            List<FieldError> errors = new ArrayList<>(candidate.errors());
+            String path = "records[" + candidate.index() + "]";
+            CaseItem item = null;
+            if (errors.isEmpty()) {
+                if (!prefix.covers(record.regionCode().value())) {
+                    errors.add(new FieldError(path + ".regionCode", "region " + record.regionCode()
+                            + " is outside this client's region prefix " + prefix.value()));
+                }
+                item = effective.computeIfAbsent(record.itemCode(), items::effective).orElse(null);
+                if (item == null) {
+                    errors.add(new FieldError(path + ".itemCode", "power item " + record.itemCode()
+                            + " is not in the effective catalogue: unknown, not yet approved, or cancelled"));
+                }
+            }
+            if (!errors.isEmpty()) {
+                rejected.add(RecordOutcome.rejected(candidate.index(),
+                        record == null || record.caseNo() == null ? null : record.caseNo().value(),
+                        record == null ? null : record.dataVersion(), errors));
+                continue;
+            }
+            accepted.add(CaseStore.Incoming.of(candidate.index(), record,
+                    ProcessControls.check(record, item, config.maxCorrections())));
+        }
+        return BatchResult.of(batchId, receivedAt, writeWithRetry(batchId, clientId, prefix, receivedAt, accepted, rejected));
+    }
+
+    private List<RecordOutcome> writeWithRetry(String batchId, String clientId, RegionPrefix prefix, Instant receivedAt,
+            List<CaseStore.Incoming> accepted, List<RecordOutcome> rejected) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return store.write(batchId, clientId, prefix, receivedAt, accepted, rejected);
+            } catch (RuntimeException e) {
+                if (!CaseStore.WriteConflict.isConflict(e)) {
+                    throw e;
+                }
+                if (attempt > config.pushRetries()) {
+                    throw ProblemException.unavailable("the batch kept conflicting with concurrent batches for the same"
+                            + " cases; nothing of it was stored; push it again", 1);
+                }
+                LOG.debugf("batch %s conflicted with a concurrent batch (attempt %d), retrying: %s", batchId, attempt, e.getMessage());
+                try {
+                    Thread.sleep(ThreadLocalRandom.current().nextLong(5L * attempt, 25L * attempt));
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+}

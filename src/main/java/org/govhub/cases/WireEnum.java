@@ -1,0 +1,21 @@
+package org.govhub.cases;
+
+import java.util.Arrays;
+import java.util.stream.Collectors;
+import org.govhub.common.InvalidValueException;
+
+/** The enums of the case record travel as lower-case, hyphenated wire names. */
+interface WireEnum {
+    String wireName();
+
+    static <E extends Enum<E> & WireEnum> E parse(Class<E> type, String field, String label, String text) {
+        for (E value : type.getEnumConstants()) {
+            if (value.wireName().equals(text)) {
+                return value;
+            }
+        }
+        throw new InvalidValueException(field, label + " " + (text == null ? "is missing" : "\"" + text + "\" is unknown")
+                + "; it must be one of " + Arrays.stream(type.getEnumConstants()).map(WireEnum::wireName)
+                        .collect(Collectors.joining(", ")));
+    }
+}
