@@ -241,5 +241,18 @@ public interface HubConfig {
         @WithName("deadline-scan-page")
         @WithDefault("500")
         int deadlineScanPage();
+
+        /**
+         * How often supervision follows the case change feed: each new version updates the case's time
+         * facts and deadline, and its findings become alerts ({@code off} disables following).
+         */
+        @WithName("follow-every")
+        @WithDefault("5s")
+        String followEvery();
+
+        /** Feed entries taken in per transaction. */
+        @WithName("follow-page")
+        @WithDefault("200")
+        int followPage();
     }
 }

@@ -19,10 +19,13 @@ import org.govhub.supervision.WorkingDayCalendar.Interval;
  *
  * <p>A pause starts when a {@code suspend} (暂停) or {@code correct} (补正) step starts and lasts until the
  * next step of another kind starts (normally {@code resume}; any step that shows the case being worked on
- * again ends it). Steps count in the order of their start times.
+ * again ends it, except a {@code notify}, which may be sent during a pause). Steps count in the order of
+ * their start times.
  */
 public final class CaseTiming {
     private static final Set<String> PAUSING = Set.of("suspend", "correct");
+    /** Steps that neither stop nor restart the clock: a notice sent while the case is suspended. */
+    private static final Set<String> NEUTRAL = Set.of("notify");
     static final String CORRECT = "correct";
 
     private CaseTiming() {
@@ -48,6 +51,9 @@ public final class CaseTiming {
         List<Interval> pauses = new ArrayList<>();
         Instant pausedSince = null;
         for (TimedStep step : ordered(steps)) {
+            if (NEUTRAL.contains(step.action())) {
+                continue;
+            }
             boolean pausing = PAUSING.contains(step.action());
             if (pausing && pausedSince == null) {
                 pausedSince = step.startedAt();

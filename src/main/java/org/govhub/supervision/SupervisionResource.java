@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -15,6 +16,7 @@ import org.govhub.access.Allowed;
 import org.govhub.access.CurrentCaller;
 import org.govhub.access.Role;
 import org.govhub.common.problem.ProblemException;
+import org.govhub.licences.StatedPurpose;
 
 /** Electronic supervision (电子监察): alerts and their workflow, the rules repository. */
 @Path("/api/v1/supervision")
@@ -24,12 +26,14 @@ public class SupervisionResource {
     private final AlertWorkflow workflow;
     private final SupervisionRules rules;
     private final EfficiencyStats stats;
+    private final CaseReplay replay;
     private final CurrentCaller caller;
     private final ObjectMapper json;
 
-    public SupervisionResource(AlertWorkflow workflow, SupervisionRules rules, EfficiencyStats stats,
+    public SupervisionResource(AlertWorkflow workflow, SupervisionRules rules, EfficiencyStats stats, CaseReplay replay,
             CurrentCaller caller, ObjectMapper json) {
         this.stats = stats;
+        this.replay = replay;
         this.json = json;
         this.workflow = workflow;
         this.rules = rules;
@@ -114,5 +118,12 @@ public class SupervisionResource {
     public EfficiencyStats.Stats stats(@QueryParam("groupBy") String groupBy, @QueryParam("from") String from,
             @QueryParam("to") String to, @QueryParam("region") String region) {
         return stats.compute(caller.get(), groupBy, from, to, region);
+    }
+
+    @GET
+    @Path("/cases/{caseNo}/replay")
+    public CaseReplay.Replay replay(@PathParam("caseNo") String caseNo,
+            @HeaderParam(StatedPurpose.HEADER) String purpose) {
+        return replay.replay(caller.get(), caseNo, purpose == null || purpose.isBlank() ? null : StatedPurpose.require(purpose));
     }
 }

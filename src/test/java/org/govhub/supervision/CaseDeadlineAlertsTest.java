@@ -17,17 +17,21 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.govhub.common.HubClock;
 import org.govhub.supervision.CaseTiming.TimedStep;
 import org.govhub.testing.HubTest;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Issue 8 acceptance: red and yellow cards around a weekend, the National Day holiday and a suspension,
  * with the hub clock pinned at each instant, appear exactly when expected and once each; the scheduled
- * recompute and new versions never raise them again.
+ * recompute and new versions never raise them again. Cases are pushed by a platform through the case
+ * library's API and reach supervision through the change feed.
  */
 @QuarkusTest
 @HubTest
@@ -37,9 +41,16 @@ class CaseDeadlineAlertsTest {
     @Inject
     DeadlineScan scan;
     @Inject
+    CaseFeedFollower follower;
+    @Inject
     HubClock clock;
     @Inject
     AgroalDataSource db;
+
+    @BeforeEach
+    void clientsRegisteredAtRealTime() {
+        SupervisionFixtures.registerClients();
+    }
 
     @AfterEach
     void resetClock() {
@@ -54,11 +65,19 @@ class CaseDeadlineAlertsTest {
         return new TimedStep(stage, action, "岗位", at(start), end == null ? null : at(end));
     }
 
+    private final Set<String> itemsMade = new HashSet<>();
+
+    /** A platform pushes this version through the case library; supervision takes it in from the change feed. */
     private void deliver(String county, String caseNo, long version, String accepted, int promisedDays,
             String finished, List<TimedStep> steps) {
-        supervision.take(new CaseSnapshot(caseNo, version, county + "00AJ-XK-0001", county,
+        String item = county + "00AJ-XK-0001";
+        if (itemsMade.add(item)) {
+            SupervisedCases.effectiveItems(List.of(item));
+        }
+        SupervisedCases.push(List.of(SupervisedCases.record(new CaseSnapshot(caseNo, version, item, county,
                 finished == null ? "handling" : "finished", at(accepted), finished == null ? null : at(finished),
-                promisedDays, null, steps));
+                promisedDays, null, steps))));
+        follower.catchUp();
     }
 
     private void scanAt(String shanghai) {
@@ -232,12 +251,13 @@ class CaseDeadlineAlertsTest {
     }
 
     @Test
-    void olderVersionArrivingLateChangesNothing() {
+    void olderVersionTakenInLateChangesNothing() {
         String county = freshCounty();
         String caseNo = county + "-STALE";
         clock.pin(at("2026-03-06T12:00"));
         deliver(county, caseNo, 2, "2026-03-05T10:00", 2, "2026-03-06T12:00", List.of());
-        deliver(county, caseNo, 1, "2026-03-05T10:00", 2, null, List.of());
+        supervision.take(new CaseSnapshot(caseNo, 1, county + "00AJ-XK-0001", county, "handling",
+                at("2026-03-05T10:00"), null, 2, null, List.of()));
 
         assertEquals(1, count(db, "SELECT COUNT(*) FROM supervision_case WHERE case_no = ? AND data_version = 2"
                 + " AND finished_at IS NOT NULL", caseNo));

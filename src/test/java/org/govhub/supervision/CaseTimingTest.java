@@ -131,4 +131,13 @@ class CaseTimingTest {
         assertTrue(CaseTiming.promisedWorkingDays(CALENDAR_2026, at("2026-03-09T18:00"), null, at("2026-03-01T00:00"),
                 null, false).isEmpty());
     }
+    @Test
+    void noticeDuringASuspensionDoesNotRestartTheClock() {
+        List<TimedStep> steps = List.of(
+                step("审查", "suspend", "科员", "2026-03-10T09:00", null),
+                step("审查", "notify", "科员", "2026-03-10T10:00", null),
+                step("审查", "resume", "科员", "2026-03-12T09:00", null));
+
+        assertEquals(List.of(new Interval(at("2026-03-10T09:00"), at("2026-03-12T09:00"))), CaseTiming.pauses(steps));
+    }
 }

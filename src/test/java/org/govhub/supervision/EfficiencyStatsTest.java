@@ -26,6 +26,7 @@ import org.govhub.supervision.CaseTiming.TimedStep;
 import org.govhub.supervision.WorkingDayCalendar.Interval;
 import org.govhub.testing.HubTest;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -40,11 +41,16 @@ class EfficiencyStatsTest {
     private static final String[] POSTS = {"窗口", "科员", "科长", "局长"};
 
     @Inject
-    CaseSupervision supervision;
+    CaseFeedFollower follower;
     @Inject
     WorkingDayCalendar calendar;
     @Inject
     HubClock clock;
+
+    @BeforeEach
+    void clientsRegisteredAtRealTime() {
+        SupervisionFixtures.registerClients();
+    }
 
     @AfterEach
     void resetClock() {
@@ -196,10 +202,13 @@ class EfficiencyStatsTest {
         }
     }
 
+    /** Generated cases pushed by a platform through the case library and taken in from the change feed. */
     private List<Generated> pushed(String county, long seed, String now) {
         clock.pin(at(now));
         List<Generated> cases = generate(county, 80, seed);
-        cases.forEach(g -> supervision.take(g.snapshot()));
+        SupervisedCases.effectiveItems(cases.stream().map(g -> g.snapshot().itemCode()).distinct().sorted().toList());
+        SupervisedCases.push(cases.stream().map(g -> SupervisedCases.record(g.snapshot())).toList());
+        follower.catchUp();
         return cases;
     }
 

@@ -10,14 +10,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.govhub.testing.Clients;
 
 /** Shared steps of the supervision tests: supervisors per region, fresh counties, rule changes, row counts. */
 final class SupervisionFixtures {
     private static final AtomicInteger COUNTIES = new AtomicInteger();
-    private static final Map<String, String> SUPERVISORS = new ConcurrentHashMap<>();
 
     private SupervisionFixtures() {
     }
@@ -38,9 +36,21 @@ final class SupervisionFixtures {
         return String.format("33%02d", 50 + CITIES.getAndIncrement());
     }
 
+    /**
+     * Registers (once) the clients the tests use while the hub clock still runs at real time, so no
+     * registration, and no admin token, ever happens at a pinned instant; tokens are then issued at
+     * whatever instant a test pins ({@link TestTokens}).
+     */
+    static void registerClients() {
+        supervisor("33");
+        supervisor("3304");
+        SupervisedCases.platformToken();
+        SupervisedCases.catalogueTokens();
+    }
+
     /** A supervisor token for the region prefix, registered once per prefix. */
     static String supervisor(String regionPrefix) {
-        return SUPERVISORS.computeIfAbsent(regionPrefix, p -> Clients.register(p, "supervisor").token());
+        return TestTokens.token("supervisor@" + regionPrefix, () -> Clients.register(regionPrefix, "supervisor"));
     }
 
     static void changeRules(String token, String scope, int yellowSharePercent, int correctionLimit, List<String> inactive) {

@@ -27,6 +27,7 @@ import org.govhub.supervision.DeadlineEvaluator.Level;
 import org.govhub.testing.Clients;
 import org.govhub.testing.HubTest;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The supervision rules repository: versioned rule sets per region, changed through the API, read at each use. */
@@ -43,6 +44,11 @@ class SupervisionRulesTest {
     HubClock clock;
     @Inject
     AgroalDataSource db;
+
+    @BeforeEach
+    void clientsRegisteredAtRealTime() {
+        SupervisionFixtures.registerClients();
+    }
 
     @AfterEach
     void resetClock() {
