@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -157,24 +158,32 @@ public class CaseSupervision {
                 occurred);
     }
 
+    /** Brings the case's stage and post rows in line with this version: updated in place, added, removed. */
     private void writeParts(SupervisedCase row, List<TimedStep> steps, List<Interval> pauses) {
-        CasePart.delete("caseNo", row.caseNo);
-        CasePart.flush();
-        writeParts(row, "stage", CaseTiming.byStage(calendar, steps, pauses));
-        writeParts(row, "post", CaseTiming.byPost(calendar, steps, pauses));
+        Map<String, CasePart> existing = new HashMap<>();
+        for (CasePart part : CasePart.<CasePart>list("caseNo", row.caseNo)) {
+            existing.put(part.kind + "\u0000" + part.name, part);
+        }
+        writeParts(row, "stage", CaseTiming.byStage(calendar, steps, pauses), existing);
+        writeParts(row, "post", CaseTiming.byPost(calendar, steps, pauses), existing);
+        existing.values().forEach(CasePart::delete);
     }
 
-    private static void writeParts(SupervisedCase row, String kind, Map<String, Part> parts) {
+    private static void writeParts(SupervisedCase row, String kind, Map<String, Part> parts, Map<String, CasePart> existing) {
         Set<String> written = new HashSet<>();
         for (Map.Entry<String, Part> entry : parts.entrySet()) {
             String name = entry.getKey().length() > MAX_PART_NAME ? entry.getKey().substring(0, MAX_PART_NAME) : entry.getKey();
             if (!written.add(name)) {
                 continue;
             }
-            CasePart part = new CasePart();
-            part.caseNo = row.caseNo;
-            part.kind = kind;
-            part.name = name;
+            CasePart part = existing.remove(kind + "\u0000" + name);
+            boolean created = part == null;
+            if (created) {
+                part = new CasePart();
+                part.caseNo = row.caseNo;
+                part.kind = kind;
+                part.name = name;
+            }
             part.workingDays = entry.getValue().completedStep() ? entry.getValue().workingDays() : null;
             part.corrected = entry.getValue().corrected();
             part.regionCode = row.regionCode;
@@ -182,7 +191,9 @@ public class CaseSupervision {
             part.finishedAt = row.finishedAt;
             part.onTime = row.onTime;
             part.dueAt = row.dueAt;
-            part.persist();
+            if (created) {
+                part.persist();
+            }
         }
     }
 
