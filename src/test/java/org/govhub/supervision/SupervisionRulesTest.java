@@ -16,14 +16,9 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import org.govhub.common.HubClock;
-import org.govhub.supervision.DeadlineEvaluator.CaseClock;
-import org.govhub.supervision.DeadlineEvaluator.Level;
 import org.govhub.testing.Clients;
 import org.govhub.testing.HubTest;
 import org.junit.jupiter.api.AfterEach;
@@ -38,8 +33,6 @@ class SupervisionRulesTest {
     SupervisionRules rules;
     @Inject
     SupervisionAlerts alerts;
-    @Inject
-    CaseDeadlines deadlines;
     @Inject
     HubClock clock;
     @Inject
@@ -103,20 +96,6 @@ class SupervisionRulesTest {
                 .then().statusCode(200)
                 .body("regionPrefix", equalTo(city))
                 .body("yellowSharePercent", equalTo(65));
-    }
-
-    @Test
-    void thresholdChangedThroughTheApiChangesTheNextEvaluationWithoutRestart() {
-        String county = freshCounty();
-        Instant accepted = LocalDateTime.parse("2026-03-09T00:00").atZone(ZoneId.of("Asia/Shanghai")).toInstant();
-        CaseClock tenDays = new CaseClock(accepted, 10, List.of(), null);
-        // Seven of ten working days used: Monday 9 to Wednesday 18 March, midnight.
-        clock.pin(LocalDateTime.parse("2026-03-18T00:00").atZone(ZoneId.of("Asia/Shanghai")).toInstant());
-        assertEquals(Level.NONE, deadlines.evaluate(county, tenDays).level());
-
-        changeRules(supervisor("33"), county, 70, 3, List.of());
-
-        assertEquals(Level.YELLOW, deadlines.evaluate(county, tenDays).level());
     }
 
     @Test

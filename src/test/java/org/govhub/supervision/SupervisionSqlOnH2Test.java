@@ -61,27 +61,19 @@ class SupervisionSqlOnH2Test {
         }
     }
 
+    /** The statistics as the service computes them: one query, or one per stage or post name. */
     private static List<EfficiencyStats.Group> stats(EfficiencyStats.GroupBy groupBy) throws Exception {
-        try (PreparedStatement statement = connection.prepareStatement(EfficiencyStats.sql(groupBy))) {
-            statement.setString(1, "33%");
-            statement.setTimestamp(2, Timestamp.from(EfficiencyStats.NO_EARLIER));
-            statement.setTimestamp(3, Timestamp.from(EfficiencyStats.NO_LATER));
-            statement.setTimestamp(4, Timestamp.from(Instant.parse("2026-03-20T00:00:00Z")));
-            if (groupBy == EfficiencyStats.GroupBy.STAGE || groupBy == EfficiencyStats.GroupBy.POST) {
-                statement.setString(5, groupBy.wireName());
-            }
-            List<EfficiencyStats.Group> groups = new ArrayList<>();
-            try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    Object[] row = new Object[8];
-                    for (int i = 0; i < 8; i++) {
-                        row[i] = rs.getObject(i + 1);
-                    }
-                    groups.add(EfficiencyStats.group(row));
-                }
-            }
-            return groups;
+        Object[] params = {"33%", Timestamp.from(EfficiencyStats.NO_EARLIER), Timestamp.from(EfficiencyStats.NO_LATER),
+            Timestamp.from(Instant.parse("2026-03-20T00:00:00Z")), groupBy.wireName(), null};
+        if (groupBy != EfficiencyStats.GroupBy.STAGE && groupBy != EfficiencyStats.GroupBy.POST) {
+            return EfficiencyStats.run(connection, EfficiencyStats.sql(groupBy), params);
         }
+        List<EfficiencyStats.Group> groups = new ArrayList<>();
+        for (String name : EfficiencyStats.partNames(connection, groupBy)) {
+            params[5] = name;
+            groups.addAll(EfficiencyStats.run(connection, EfficiencyStats.sql(groupBy), params));
+        }
+        return groups;
     }
 
     @Test
