@@ -433,4 +433,78 @@ public interface HubConfig {
 
         enum Transport { directory, sftp }
     }
+
+    Supervision supervision();
+
+    /**
+     * Electronic supervision (电子监察): the working-day calendar deadlines count on and the schedules of
+     * its watchers. Thresholds (yellow share, correction limit, active rules) are not configuration: they
+     * are versioned records of the supervision rules repository, changed through the API.
+     */
+    interface Supervision {
+        /**
+         * Public holidays (法定节假日): dates or inclusive ranges ({@code 2026-10-01..2026-10-07}). Defaults:
+         * the State Council's schedules for 2025 (国办发明电〔2024〕12号) and 2026 (published 2025-11-04);
+         * extend the list every year.
+         */
+        @WithDefault("2025-01-01,2025-01-28..2025-02-04,2025-04-04..2025-04-06,2025-05-01..2025-05-05,"
+                + "2025-05-31..2025-06-02,2025-10-01..2025-10-08,"
+                + "2026-01-01..2026-01-03,2026-02-15..2026-02-23,2026-04-04..2026-04-06,2026-05-01..2026-05-05,"
+                + "2026-06-19..2026-06-21,2026-09-25..2026-09-27,2026-10-01..2026-10-07")
+        List<String> holidays();
+
+        /** Make-up working days (调休上班): weekend days on which offices work, same sources as the holidays. */
+        @WithName("make-up-working-days")
+        @WithDefault("2025-01-26,2025-02-08,2025-04-27,2025-09-28,2025-10-11,"
+                + "2026-01-04,2026-02-14,2026-02-28,2026-05-09,2026-09-20,2026-10-10")
+        List<String> makeUpWorkingDays();
+
+        /** Time zone whose midnights separate working days. */
+        @WithDefault("Asia/Shanghai")
+        String zone();
+
+        /** Largest page of the alert list. */
+        @WithName("max-page-size")
+        @WithDefault("1000")
+        int maxPageSize();
+
+        /**
+         * How often open cases are judged again against the clock and the current rule sets (scheduler
+         * syntax: 5m, PT5M; {@code off} disables the scan).
+         */
+        @WithName("deadline-scan-every")
+        @WithDefault("5m")
+        String deadlineScanEvery();
+
+        /** Open cases judged per transaction by the deadline scan. */
+        @WithName("deadline-scan-page")
+        @WithDefault("500")
+        int deadlineScanPage();
+
+        /**
+         * How often supervision follows the case change feed: each new version updates the case's time
+         * facts and deadline, and its findings become alerts ({@code off} disables following).
+         */
+        @WithName("follow-every")
+        @WithDefault("5s")
+        String followEvery();
+
+        /** Feed entries taken in per transaction. */
+        @WithName("follow-page")
+        @WithDefault("200")
+        int followPage();
+
+        /**
+         * Statistics by stage or post aggregate each stage or post in its own query; this many run at once,
+         * each on its own connection.
+         */
+        @WithName("stats-parallelism")
+        @WithDefault("2")
+        int statsParallelism();
+
+        /** PostgreSQL work_mem for a statistics query, so a group's percentile sort stays in memory. */
+        @WithName("stats-work-mem")
+        @WithDefault("64MB")
+        String statsWorkMem();
+    }
 }

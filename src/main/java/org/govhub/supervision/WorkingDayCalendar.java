@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -111,6 +112,94 @@ public final class WorkingDayCalendar {
         }
         return total + workingDaysWithin(cursor, to);
     }
+
+    /**
+     * The first instant at which {@code workingDays} working days have elapsed since {@code from},
+     * leaving out the paused time: the inverse of {@link #workingDaysBetween(Instant, Instant, List)}.
+     * Empty when the time never runs out: a pause without end stops the clock before it does.
+     */
+    public Optional<Instant> instantAfterWorkingDays(Instant from, double workingDays, List<Interval> pauses) {
+        Objects.requireNonNull(from, "from");
+        if (!(workingDays >= 0) || Double.isInfinite(workingDays)) {
+            throw new IllegalArgumentException("working days must be a finite number >= 0, not " + workingDays);
+        }
+        if (workingDays == 0) {
+            return Optional.of(from);
+        }
+        Instant horizon = from.plus(HORIZON);
+        // Counted in nanoseconds of a 24-hour day, so thresholds such as 80 % of 4 days land on the
+        // nanosecond instead of one floating-point step after it.
+        long remaining = Math.round(workingDays * NANOS_PER_DAY);
+        Instant cursor = from;
+        List<Interval> merged = new ArrayList<>(mergedWithin(pauses, from, horizon));
+        merged.add(new Interval(horizon, horizon));
+        for (Interval pause : merged) {
+            for (LocalDate day = LocalDate.ofInstant(cursor, zone); ; day = day.plusDays(1)) {
+                Instant dayStart = day.atStartOfDay(zone).toInstant();
+                if (!dayStart.isBefore(pause.start())) {
+                    break;
+                }
+                Instant dayEnd = day.plusDays(1).atStartOfDay(zone).toInstant();
+                if (!isWorkingDay(day)) {
+                    continue;
+                }
+                Instant segmentStart = max(cursor, dayStart);
+                long dayNanos = Duration.between(dayStart, dayEnd).toNanos();
+                long available = Duration.between(segmentStart, min(pause.start(), dayEnd)).toNanos();
+                long availableDayShare = scale(available, NANOS_PER_DAY, dayNanos);
+                if (remaining <= availableDayShare) {
+                    return Optional.of(segmentStart.plusNanos(Math.min(available, scaleUp(remaining, dayNanos))));
+                }
+                remaining -= availableDayShare;
+            }
+            cursor = pause.end();
+        }
+        return Optional.empty();
+    }
+
+    private static final long NANOS_PER_DAY = Duration.ofDays(1).toNanos();
+
+    /** {@code nanos} of a day {@code dayNanos} long, as nanoseconds of a 24-hour day (rounded). */
+    private static long scale(long nanos, long to, long dayNanos) {
+        return dayNanos == to ? nanos : Math.round((double) nanos * to / dayNanos);
+    }
+
+    /** Wall-clock nanoseconds of a day {@code dayNanos} long that make {@code dayShare} 24-hour-day nanoseconds. */
+    private static long scaleUp(long dayShare, long dayNanos) {
+        return dayNanos == NANOS_PER_DAY ? dayShare : (long) Math.ceil((double) dayShare * dayNanos / NANOS_PER_DAY);
+    }
+
+    /**
+     * The first instant from {@code at} on at which time counts again: on a working day and outside every
+     * pause. {@code at} itself when it already counts; empty when a pause without end holds it.
+     */
+    public Optional<Instant> nextCountingInstant(Instant at, List<Interval> pauses) {
+        Objects.requireNonNull(at, "at");
+        Instant horizon = at.plus(HORIZON);
+        List<Interval> merged = mergedWithin(pauses, at, horizon);
+        Instant cursor = at;
+        while (cursor.isBefore(horizon)) {
+            Instant moved = cursor;
+            for (Interval pause : merged) {
+                if (!moved.isBefore(pause.start()) && moved.isBefore(pause.end())) {
+                    moved = pause.end();
+                }
+            }
+            LocalDate day = LocalDate.ofInstant(moved, zone);
+            while (!isWorkingDay(day)) {
+                day = day.plusDays(1);
+                moved = day.atStartOfDay(zone).toInstant();
+            }
+            if (moved.equals(cursor)) {
+                return Optional.of(cursor);
+            }
+            cursor = moved;
+        }
+        return Optional.empty();
+    }
+
+    /** Time limits longer than this are treated as never running out. */
+    private static final Duration HORIZON = Duration.ofDays(366L * 50);
 
     /** The pauses clipped to [from, to], sorted and merged so that none overlap. */
     private static List<Interval> mergedWithin(List<Interval> pauses, Instant from, Instant to) {

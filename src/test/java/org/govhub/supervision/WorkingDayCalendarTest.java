@@ -11,6 +11,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.govhub.supervision.WorkingDayCalendar.Interval;
@@ -206,5 +207,49 @@ class WorkingDayCalendarTest {
                 () -> new WorkingDayCalendar(both, both));
 
         assertEquals("2026-10-03 is listed both as a holiday and as a make-up working day", e.getMessage());
+    }
+    @Test
+    void instantAfterWorkingDaysSkipsTheWeekend() {
+        assertEquals(Optional.of(at("2026-03-09T10:00")),
+                CALENDAR_2026.instantAfterWorkingDays(at("2026-03-06T10:00"), 1.0, List.of()));
+    }
+
+    @Test
+    void instantAfterWorkingDaysSkipsHolidaysAndPauses() {
+        List<Interval> pauses = List.of(new Interval(at("2026-09-30T00:00"), at("2026-10-08T06:00")));
+
+        assertEquals(Optional.of(at("2026-10-08T18:00")),
+                CALENDAR_2026.instantAfterWorkingDays(at("2026-09-29T12:00"), 1.0, pauses));
+    }
+
+    @Test
+    void instantAfterWorkingDaysInvertsWorkingDaysBetween() {
+        List<Interval> pauses = List.of(new Interval(at("2026-03-10T12:00"), at("2026-03-11T12:00")));
+        Instant from = at("2026-03-09T07:30");
+        for (double days : new double[] {0.1, 0.5, 1.0, 2.3, 7.75}) {
+            Instant reached = CALENDAR_2026.instantAfterWorkingDays(from, days, pauses).orElseThrow();
+            assertEquals(days, CALENDAR_2026.workingDaysBetween(from, reached, pauses), 1e-9);
+        }
+    }
+
+    @Test
+    void instantAfterZeroWorkingDaysIsTheStart() {
+        assertEquals(Optional.of(at("2026-03-07T10:00")),
+                CALENDAR_2026.instantAfterWorkingDays(at("2026-03-07T10:00"), 0, List.of()));
+    }
+
+    @Test
+    void pauseWithoutEndMeansTheTimeNeverRunsOut() {
+        assertEquals(Optional.empty(), CALENDAR_2026.instantAfterWorkingDays(at("2026-03-09T00:00"), 2.0,
+                List.of(Interval.open(at("2026-03-10T00:00")))));
+    }
+    @Test
+    void nextCountingInstantSkipsTheWeekendAndPauses() {
+        List<Interval> pauses = List.of(new Interval(at("2026-03-09T00:00"), at("2026-03-09T08:00")));
+
+        assertEquals(Optional.of(at("2026-03-09T08:00")), CALENDAR_2026.nextCountingInstant(at("2026-03-07T10:00"), pauses));
+        assertEquals(Optional.of(at("2026-03-10T10:00")), CALENDAR_2026.nextCountingInstant(at("2026-03-10T10:00"), pauses));
+        assertEquals(Optional.empty(),
+                CALENDAR_2026.nextCountingInstant(at("2026-03-10T10:00"), List.of(Interval.open(at("2026-03-10T09:00")))));
     }
 }
