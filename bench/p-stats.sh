@@ -170,6 +170,8 @@ SQL
 
 median() { sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 
+load() { cut -d' ' -f1-3 /proc/loadavg; }
+echo "== timing (load average $(load) on $(nproc) cores)"
 worst=0
 for group in department item stage post; do
   url="$base/api/v1/supervision/stats?groupBy=$group&region=35"
@@ -193,6 +195,7 @@ for group in department item stage post; do
     "psql $(printf '%.0f ms' "$psql_ms")" "$r" "< 1000 ms" "bench/p-stats.sh $cases"
   worst=$(awk -v a="$worst" -v b="$endpoint_ms" 'BEGIN { print (b > a ? b : a) }')
 done
+echo "== load average after: $(load)"
 if awk -v w="$worst" 'BEGIN { exit !(w < 1000) }'; then
   echo "PASS: every grouping answered in under 1 s over $cases cases (slowest ${worst} ms)"
 else
