@@ -116,8 +116,8 @@ public class AuditTrail {
         if (!row.rowHash.equals(signed.headHash())) {
             return ChainVerification.broken(checked, signed.headSeq(), "row " + signed.headSeq() + " no longer matches the hash the node signed");
         }
-        Object[] head = (Object[]) em.createNativeQuery("SELECT last_seq FROM audit_chain_head WHERE id = 1").getSingleResult();
-        return ChainVerification.intact(checked, ((Number) head[0]).longValue());
+        Number headSeq = (Number) em.createNativeQuery("SELECT last_seq FROM audit_chain_head WHERE id = 1").getSingleResult();
+        return ChainVerification.intact(checked, headSeq.longValue());
     }
 
     /** The oldest row still online; earlier rows may have been archived (their hash links on from the archive). */

@@ -187,6 +187,17 @@ class AuditArchiveTest {
             update("update audit_event set row_hash = '" + original + "' where seq = " + headSeq);
             update("update audit_chain_head set last_hash = '" + original + "' where id = 1 and last_seq = " + headSeq);
         }
+        given().auth().oauth2(Clients.adminToken()).get("/api/v1/audit/verification")
+                .then().statusCode(200).body("intact", equalTo(true));
+    }
+
+    @Test
+    void chainWithASignedHeadVerifiesIntact() {
+        Clients.register("3303", "platform");
+        given().auth().oauth2(Clients.adminToken()).post("/api/v1/audit/head").then().statusCode(200);
+        Clients.register("3303", "platform");
+        given().auth().oauth2(Clients.adminToken()).get("/api/v1/audit/verification")
+                .then().statusCode(200).body("intact", equalTo(true));
     }
 
     private List<String> writeRows(int n) {
