@@ -11,6 +11,7 @@ command -v pg_ctlcluster >/dev/null || need_apt+=(postgresql)
 [ -x /usr/sbin/sshd ] || need_apt+=(openssh-server)
 command -v npm >/dev/null || need_apt+=(nodejs npm)
 command -v curl >/dev/null || need_apt+=(curl)
+command -v jq >/dev/null || need_apt+=(jq)  # .ci/three-nodes.sh reads the hubs' JSON answers
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "== installing: ${need_apt[*]}"
   apt-get -o DPkg::Lock::Timeout=600 update -qq

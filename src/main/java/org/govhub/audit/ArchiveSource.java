@@ -26,8 +26,11 @@ public interface ArchiveSource {
      */
     RowRange write(Due due, OutputStream out) throws IOException;
 
-    /** Deletes exactly the rows of the range written earlier; returns how many were deleted. */
-    long purge(RowRange range);
+    /**
+     * Deletes exactly the rows of the range written earlier (a source may also note, in the same
+     * transaction, which archive set now holds them); returns how many were deleted.
+     */
+    long purge(RowRange range, String objectPrefix);
 
     /** Where the next archive run starts. */
     record Due(YearMonth period, String firstKey) {

@@ -82,7 +82,7 @@ public class Archiver {
         beforePurge.run();
         ArchiveRecord stored = record;
         QuarkusTransaction.requiringNew().run(() -> {
-            long deleted = source.purge(new ArchiveSource.RowRange(stored.firstKey, stored.lastKey, stored.rowCount));
+            long deleted = source.purge(new ArchiveSource.RowRange(stored.firstKey, stored.lastKey, stored.rowCount), stored.objectPrefix);
             if (deleted != stored.rowCount) {
                 throw new IllegalStateException("purge of " + stored.objectPrefix + " would delete " + deleted
                         + " rows but the archive holds " + stored.rowCount);

@@ -70,7 +70,7 @@ public class AuditArchiveSource implements ArchiveSource {
     }
 
     @Override
-    public long purge(RowRange range) {
+    public long purge(RowRange range, String objectPrefix) {
         return em.createQuery("delete from AuditEvent e where e.seq between ?1 and ?2")
                 .setParameter(1, Long.parseLong(range.firstKey())).setParameter(2, Long.parseLong(range.lastKey()))
                 .executeUpdate();

@@ -27,7 +27,7 @@ import org.govhub.common.problem.ProblemException;
 public class CaseFeed {
     private static final int FETCH_SIZE = 500;
     private static final String QUERY = "SELECT f.feed_position, v.case_no, v.data_version, v.item_code, v.region_code,"
-            + " v.received_at, v.source_client, v.content_sm3, v.record_json FROM case_feed f"
+            + " v.received_at, v.source_client, v.content_sm3, v.record_json, v.origin_json FROM case_feed f"
             + " JOIN case_version v ON v.case_no = f.case_no AND v.data_version = f.data_version"
             + " WHERE f.feed_position > ? AND f.region_code LIKE ? ORDER BY f.feed_position LIMIT ?";
 
@@ -94,7 +94,7 @@ public class CaseFeed {
                     while (rs.next()) {
                         sink.accept(new FeedEntry(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4),
                                 rs.getString(5), rs.getObject(6, OffsetDateTime.class).toInstant(), rs.getString(7),
-                                rs.getString(8), rs.getString(9)));
+                                rs.getString(8), rs.getString(9), rs.getString(10)));
                     }
                 }
             } finally {

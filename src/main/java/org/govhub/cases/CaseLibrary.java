@@ -23,16 +23,18 @@ import org.govhub.common.problem.ProblemException;
 public class CaseLibrary {
     private final AuditLog audit;
     private final HubConfig config;
+    private final CaseVersions versions;
 
-    public CaseLibrary(AuditLog audit, HubConfig config) {
+    public CaseLibrary(AuditLog audit, HubConfig config, CaseVersions versions) {
         this.audit = audit;
         this.config = config;
+        this.versions = versions;
     }
 
     public CaseViews.CaseView find(Caller caller, String caseNoText, String purpose) {
         CaseState state = visible(caller, caseNoText, "case.read", purpose);
-        CaseVersion current = CaseVersion.of(state.caseNo, state.dataVersion);
-        List<CaseVersion> all = CaseVersion.allOf(state.caseNo);
+        CaseVersion current = versions.of(state.caseNo, state.dataVersion);
+        List<CaseVersion> all = versions.allOf(state.caseNo);
         List<CaseFinding> findings = CaseFinding.ofCase(state.caseNo);
         Map<Long, Long> findingCounts = findings.stream().collect(Collectors.groupingBy(f -> f.dataVersion, Collectors.counting()));
         boolean whole = seesWholeId(caller, current);
@@ -41,7 +43,7 @@ public class CaseLibrary {
         maskUnless(whole, record);
         audited(caller, "case.read", state.caseNo, whole, purpose, idNumber);
         return new CaseViews.CaseView(state.caseNo, current.dataVersion, current.receivedAt, current.sourceClient,
-                current.contentSm3, !whole, record,
+                current.contentSm3, !whole, record, origin(current),
                 findings.stream().filter(f -> f.dataVersion == current.dataVersion).map(CaseViews.FindingView::of).toList(),
                 all.stream().map(v -> new CaseViews.VersionSummary(v.dataVersion, v.receivedAt, v.sourceClient,
                         v.contentSm3, findingCounts.getOrDefault(v.dataVersion, 0L).intValue())).toList());
@@ -51,7 +53,7 @@ public class CaseLibrary {
         CaseState state = visible(caller, caseNoText, "case.versions.read", purpose);
         Map<Long, List<CaseFinding>> findings = CaseFinding.ofCase(state.caseNo).stream()
                 .collect(Collectors.groupingBy(f -> f.dataVersion));
-        List<CaseVersion> all = CaseVersion.allOf(state.caseNo);
+        List<CaseVersion> all = versions.allOf(state.caseNo);
         boolean anyWhole = false;
         String idNumber = null;
         List<CaseViews.VersionView> views = new java.util.ArrayList<>(all.size());
@@ -62,7 +64,7 @@ public class CaseLibrary {
             idNumber = idNumber(record);
             maskUnless(whole, record);
             views.add(new CaseViews.VersionView(v.dataVersion, v.receivedAt, v.sourceClient, v.contentSm3, !whole, record,
-                    findings.getOrDefault(v.dataVersion, List.of()).stream().map(CaseViews.FindingView::of).toList()));
+                    origin(v), findings.getOrDefault(v.dataVersion, List.of()).stream().map(CaseViews.FindingView::of).toList()));
         }
         audited(caller, "case.versions.read", state.caseNo, anyWhole, purpose, idNumber);
         return new CaseViews.VersionList(state.caseNo, views);
@@ -71,7 +73,7 @@ public class CaseLibrary {
     /** The result of the current version, as the document the hub signs. */
     public CaseViews.ResultDocument result(Caller caller, String caseNoText, String purpose) {
         CaseState state = visible(caller, caseNoText, "case.result.read", purpose);
-        CaseVersion current = CaseVersion.of(state.caseNo, state.dataVersion);
+        CaseVersion current = versions.of(state.caseNo, state.dataVersion);
         JsonNode record = CaseJson.tree(current.recordJson);
         JsonNode result = record.get("result");
         if (result == null || result.isNull()) {
@@ -106,6 +108,11 @@ public class CaseLibrary {
         if (!whole && record.get("applicant") instanceof ObjectNode applicant && applicant.hasNonNull("idNumber")) {
             applicant.put("idNumber", IdNumberMask.mask(applicant.get("idNumber").asText()));
         }
+    }
+
+    /** The version's origin and path (issue 7), or null for a version stored before origins were kept. */
+    private static JsonNode origin(CaseVersion version) {
+        return version.originJson == null ? null : CaseJson.tree(version.originJson);
     }
 
     private void audited(Caller caller, String operation, String caseNo, boolean whole, String purpose, String idNumber) {

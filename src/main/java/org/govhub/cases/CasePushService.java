@@ -1,6 +1,7 @@
 package org.govhub.cases;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -40,12 +41,14 @@ public class CasePushService {
     private final ItemCheck items;
     private final HubClock clock;
     private final HubConfig.Cases config;
+    private final HubConfig hub;
 
     public CasePushService(CaseStore store, ItemCheck items, HubClock clock, HubConfig config) {
         this.store = store;
         this.items = items;
         this.clock = clock;
         this.config = config.cases();
+        this.hub = config;
     }
 
     /** Pushes records built in Java, as the given client with the given region prefix. */
@@ -56,20 +59,46 @@ public class CasePushService {
             CaseRecord record = records.get(i);
             String path = "records[" + i + "]";
             candidates.add(record == null
-                    ? new Candidate(i, null, List.of(new FieldError(path, "must be a case record")))
-                    : new Candidate(i, record, CaseRecordCheck.check(record, path)));
+                    ? new Candidate(i, null, List.of(new FieldError(path, "must be a case record")), List.of())
+                    : new Candidate(i, record, CaseRecordCheck.check(record, path), List.of()));
         }
-        return process(clientId, prefix, candidates);
+        return process(clientId, prefix, candidates, null, null);
     }
 
     /** Pushes records as JSON (an HTTP batch, an NDJSON bundle); each one is read and checked on its own. */
     public BatchResult pushJson(String clientId, RegionPrefix prefix, List<JsonNode> records) {
+        return process(clientId, prefix, read(records), null, null);
+    }
+
+    /**
+     * Stores a page pulled from a downstream hub's change feed (issue 7), as client
+     * {@code downstream:<name>} with the downstream's region prefix; {@code inTransaction} runs in the
+     * transaction that stores the page (it moves the feed cursor with the page).
+     */
+    public BatchResult pull(String downstream, RegionPrefix prefix, List<JsonNode> records, CaseBatchListener inTransaction) {
+        return process("downstream:" + downstream, prefix, read(records), downstream, inTransaction);
+    }
+
+    /**
+     * Reads each JSON record on its own. An {@code origin} member (the path a version travelled,
+     * handed on by the hub that forwards it) is checked and set aside: it is not part of the record.
+     */
+    private List<Candidate> read(List<JsonNode> records) {
         requireSize(records == null ? null : records.size());
         List<Candidate> candidates = new ArrayList<>(records.size());
         for (int i = 0; i < records.size(); i++) {
             String path = "records[" + i + "]";
-            CaseRecordReader.Parsed parsed = CaseRecordReader.read(records.get(i), path);
+            JsonNode node = records.get(i);
+            List<FieldError> originErrors = new ArrayList<>();
+            List<CaseOrigin.Hop> before = List.of();
+            if (node instanceof ObjectNode object && object.has("origin")) {
+                before = CaseOrigin.readPath(object.get("origin"), path, originErrors);
+                node = object.deepCopy();
+                ((ObjectNode) node).remove("origin");
+            }
+            CaseRecordReader.Parsed parsed = CaseRecordReader.read(node, path);
             List<FieldError> errors = new ArrayList<>(parsed.errors());
+            errors.addAll(originErrors);
             if (parsed.record() != null) {
                 Set<String> reported = new HashSet<>();
                 errors.forEach(e -> reported.add(e.field()));
@@ -78,9 +107,9 @@ public class CasePushService {
                         .filter(e -> reported.stream().noneMatch(r -> e.field().equals(r) || e.field().startsWith(r + ".")))
                         .forEach(errors::add);
             }
-            candidates.add(new Candidate(i, parsed.record(), errors));
+            candidates.add(new Candidate(i, parsed.record(), errors, before));
         }
-        return process(clientId, prefix, candidates);
+        return candidates;
     }
 
     /** Reads an HTTP batch body {@code {"records": [...]}} and pushes it. */
@@ -107,10 +136,11 @@ public class CasePushService {
         }
     }
 
-    private record Candidate(int index, CaseRecord record, List<FieldError> errors) {
+    private record Candidate(int index, CaseRecord record, List<FieldError> errors, List<CaseOrigin.Hop> before) {
     }
 
-    private BatchResult process(String clientId, RegionPrefix prefix, List<Candidate> candidates) {
+    private BatchResult process(String clientId, RegionPrefix prefix, List<Candidate> candidates, String pulled,
+            CaseBatchListener inTransaction) {
         String batchId = UUID.randomUUID().toString();
         Instant receivedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Map<PowerItemCode, Optional<CaseItem>> effective = new HashMap<>();
@@ -139,16 +169,19 @@ public class CasePushService {
                 continue;
             }
             accepted.add(CaseStore.Incoming.of(candidate.index(), record,
-                    ProcessControls.check(record, item, config.maxCorrections())));
+                    ProcessControls.check(record, item, config.maxCorrections()),
+                    CaseOrigin.arrivedAt(candidate.before(), hub, receivedAt, clientId).json()));
         }
-        return BatchResult.of(batchId, receivedAt, writeWithRetry(batchId, clientId, prefix, receivedAt, accepted, rejected));
+        CaseStore.Delivery delivery = new CaseStore.Delivery(batchId, clientId, prefix, receivedAt, pulled, inTransaction);
+        return BatchResult.of(batchId, receivedAt, writeWithRetry(delivery, accepted, rejected));
     }
 
-    private List<RecordOutcome> writeWithRetry(String batchId, String clientId, RegionPrefix prefix, Instant receivedAt,
-            List<CaseStore.Incoming> accepted, List<RecordOutcome> rejected) {
+    private List<RecordOutcome> writeWithRetry(CaseStore.Delivery delivery, List<CaseStore.Incoming> accepted,
+            List<RecordOutcome> rejected) {
+        String batchId = delivery.batchId();
         for (int attempt = 1; ; attempt++) {
             try {
-                return store.write(batchId, clientId, prefix, receivedAt, accepted, rejected);
+                return store.write(delivery, accepted, rejected);
             } catch (RuntimeException e) {
                 if (!CaseStore.WriteConflict.isConflict(e)) {
                     throw e;

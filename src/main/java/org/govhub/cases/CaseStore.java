@@ -2,6 +2,7 @@ package org.govhub.cases;
 
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -51,17 +52,31 @@ public class CaseStore {
 
     private final AgroalDataSource dataSource;
     private final AuditLog audit;
+    private final Instance<CaseBatchListener> listeners;
 
-    public CaseStore(AgroalDataSource dataSource, AuditLog audit) {
+    public CaseStore(AgroalDataSource dataSource, AuditLog audit, Instance<CaseBatchListener> listeners) {
         this.dataSource = dataSource;
         this.audit = audit;
+        this.listeners = listeners;
     }
 
-    /** A record that passed every check, ready to store: its canonical JSON, digest and findings. */
-    record Incoming(int index, CaseRecord record, String json, String sm3, List<Finding> findings) {
-        static Incoming of(int index, CaseRecord record, List<Finding> findings) {
+    /**
+     * Who delivers a batch and when; {@code pulled} names the downstream hub whose feed it came from
+     * (null for a push), and {@code inTransaction} is that one delivery's own {@link CaseBatchListener}.
+     */
+    record Delivery(String batchId, String clientId, RegionPrefix prefix, Instant receivedAt, String pulled,
+            CaseBatchListener inTransaction) {
+    }
+
+    /**
+     * A record that passed every check, ready to store: its canonical JSON, digest, findings, and the
+     * origin JSON (the path it travelled, this node last), which is kept beside the record, not in it.
+     */
+    record Incoming(int index, CaseRecord record, String json, String sm3, List<Finding> findings, String originJson) {
+        static Incoming of(int index, CaseRecord record, List<Finding> findings, String originJson) {
             byte[] json = CaseJson.bytes(record);
-            return new Incoming(index, record, new String(json, StandardCharsets.UTF_8), Sm3.hex(Sm3.digest(json)), findings);
+            return new Incoming(index, record, new String(json, StandardCharsets.UTF_8), Sm3.hex(Sm3.digest(json)), findings,
+                    originJson);
         }
 
         String caseNo() {
@@ -84,8 +99,11 @@ public class CaseStore {
      * the caller retries the whole batch, whose outcomes are then decided afresh.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public List<RecordOutcome> write(String batchId, String clientId, RegionPrefix prefix, Instant receivedAt,
-            List<Incoming> batch, List<RecordOutcome> rejectedEarlier) {
+    public List<RecordOutcome> write(Delivery delivery, List<Incoming> batch, List<RecordOutcome> rejectedEarlier) {
+        String batchId = delivery.batchId();
+        String clientId = delivery.clientId();
+        RegionPrefix prefix = delivery.prefix();
+        Instant receivedAt = delivery.receivedAt();
         try (Connection c = dataSource.getConnection()) {
             Map<String, Current> stored = lockCurrent(c, batch);
             Map<String, Current> before = new HashMap<>(stored);
@@ -110,6 +128,7 @@ public class CaseStore {
             updateStates(c, updated, clientId, receivedAt);
             insertVersions(c, toStore, clientId, receivedAt, batchId);
             insertFindings(c, toStore, receivedAt);
+            notifyListeners(c, delivery, toStore);
             outcomes.sort(Comparator.comparingInt(RecordOutcome::index));
             BatchResult totals = BatchResult.of(batchId, receivedAt, outcomes);
             audit.recordAs(clientId, AuditEntry.of("cases.push", "case-batch", batchId, totals.summary())
@@ -118,6 +137,19 @@ public class CaseStore {
             return outcomes;
         } catch (SQLException e) {
             throw WriteConflict.isConflict(e) ? new WriteConflict(e) : new IllegalStateException("case batch write failed", e);
+        }
+    }
+
+    /** Runs the batch listeners (outbox, freshness, feed cursor) on this transaction's connection. */
+    private void notifyListeners(Connection c, Delivery delivery, List<Incoming> stored) throws SQLException {
+        CaseBatchListener.StoredBatch batch = new CaseBatchListener.StoredBatch(delivery.batchId(), delivery.clientId(), delivery.prefix(),
+                delivery.receivedAt(), delivery.pulled(), stored.stream().map(in -> new CaseBatchListener.StoredVersion(
+                        in.caseNo(), in.dataVersion(), in.record().regionCode().value(), in.json(), in.originJson())).toList());
+        for (CaseBatchListener listener : listeners) {
+            listener.stored(c, batch);
+        }
+        if (delivery.inTransaction() != null) {
+            delivery.inTransaction().stored(c, batch);
         }
     }
 
@@ -238,8 +270,8 @@ public class CaseStore {
             return;
         }
         try (PreparedStatement s = c.prepareStatement("INSERT INTO case_version (case_no, data_version, item_code,"
-                + " region_code, status, content_sm3, record_json, source_client, received_at, batch_id)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " region_code, status, content_sm3, record_json, source_client, received_at, batch_id, origin_json)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (Incoming in : rows) {
                 CaseRecord r = in.record();
                 s.setString(1, in.caseNo());
@@ -252,6 +284,7 @@ public class CaseStore {
                 s.setString(8, clientId);
                 s.setObject(9, timestamp(receivedAt));
                 s.setString(10, batchId);
+                s.setString(11, in.originJson());
                 s.addBatch();
             }
             s.executeBatch();

@@ -47,6 +47,10 @@ public class CaseVersion extends PanacheEntityBase {
     @Column(name = "batch_id")
     public String batchId;
 
+    /** Where the version came from and the path it travelled ({@link CaseOrigin}); null for versions stored before issue 7. */
+    @Column(name = "origin_json")
+    public String originJson;
+
     public static CaseVersion of(String caseNo, long dataVersion) {
         return findById(new Key(caseNo, dataVersion));
     }

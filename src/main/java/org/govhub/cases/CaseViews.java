@@ -13,12 +13,12 @@ public final class CaseViews {
 
     /** A case as it stands: its current version with the full step timeline, findings and version history. */
     public record CaseView(String caseNo, long dataVersion, Instant receivedAt, String sourceClient, String contentSm3,
-            boolean idNumberMasked, JsonNode record, List<FindingView> findings, List<VersionSummary> versions) {
+            boolean idNumberMasked, JsonNode record, JsonNode origin, List<FindingView> findings, List<VersionSummary> versions) {
     }
 
     /** One version exactly as received (ID number masked unless the reader may see it). */
     public record VersionView(long dataVersion, Instant receivedAt, String sourceClient, String contentSm3,
-            boolean idNumberMasked, JsonNode record, List<FindingView> findings) {
+            boolean idNumberMasked, JsonNode record, JsonNode origin, List<FindingView> findings) {
     }
 
     public record VersionList(String caseNo, List<VersionView> versions) {

@@ -9,5 +9,6 @@ import java.time.Instant;
  * same bytes (and content digest) the platform pushed.
  */
 public record FeedEntry(long position, String caseNo, long dataVersion, String itemCode, String regionCode,
-        Instant receivedAt, String sourceClient, String contentSm3, @JsonRawValue String record) {
+        Instant receivedAt, String sourceClient, String contentSm3, @JsonRawValue String record,
+        @JsonRawValue String origin) {
 }

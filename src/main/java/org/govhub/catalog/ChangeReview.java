@@ -23,6 +23,9 @@ import org.govhub.common.problem.ProblemException;
  */
 @ApplicationScoped
 public class ChangeReview {
+    @jakarta.inject.Inject
+    CatalogAudit catalogAudit;
+
     private final ItemChanges items;
     private final ListChanges lists;
     private final HubClock clock;
@@ -51,7 +54,7 @@ public class ChangeReview {
         } else {
             lists.approve(change, entries, now);
         }
-        return decide(change, reviewer, ChangeStatus.APPROVED, reason == null || reason.isBlank() ? null : reason.strip(), now, entries);
+        return catalogAudit.decided(decide(change, reviewer, ChangeStatus.APPROVED, reason == null || reason.isBlank() ? null : reason.strip(), now, entries));
     }
 
     @Transactional
@@ -66,7 +69,7 @@ public class ChangeReview {
         } else {
             lists.reject(change);
         }
-        return decide(change, reviewer, ChangeStatus.REJECTED, note.reason().strip(), clock.instant(), entries);
+        return catalogAudit.decided(decide(change, reviewer, ChangeStatus.REJECTED, note.reason().strip(), clock.instant(), entries));
     }
 
     public ChangeDetail get(Caller caller, String changeId) {

@@ -26,6 +26,9 @@ import org.govhub.common.problem.ProblemType;
  */
 @ApplicationScoped
 public class CodeAllocator {
+    @jakarta.inject.Inject
+    CatalogAudit catalogAudit;
+
     private static final int CHUNK = 1000;
 
     private final CodeCounters counters;
@@ -62,7 +65,7 @@ public class CodeAllocator {
         PowerItemCode code = PowerItemCode.of(subject, request.type(), sequence);
         CatalogItem.fresh(code, RecordStatus.RESERVED, caller.clientId(), clock.instant()).persist();
         counter.lastSequence = sequence;
-        return new AllocatedCode(code, subject, request.type(), sequence);
+        return catalogAudit.allocated(new AllocatedCode(code, subject, request.type(), sequence));
     }
 
     /**

@@ -26,6 +26,9 @@ import org.govhub.common.problem.ProblemException;
  */
 @ApplicationScoped
 public class ItemChanges {
+    @jakarta.inject.Inject
+    CatalogAudit catalogAudit;
+
     private final CodeAllocator codes;
     private final CatalogJson json;
     private final HubClock clock;
@@ -232,7 +235,7 @@ public class ItemChanges {
                     json.write(items.get(i))));
         }
         PanacheEntityBase.persist(entries);
-        return ChangeSummary.of(change, retiring.stream().map(i -> i.code).toList(), targets.stream().map(i -> i.code).toList());
+        return catalogAudit.submitted(ChangeSummary.of(change, retiring.stream().map(i -> i.code).toList(), targets.stream().map(i -> i.code).toList()));
     }
 
     /** Locks existing effective items (in code order, against deadlocks) that a change will replace or end. */

@@ -15,6 +15,9 @@ import org.govhub.common.problem.ProblemException;
  */
 @ApplicationScoped
 public class ListChanges {
+    @jakarta.inject.Inject
+    CatalogAudit catalogAudit;
+
     private final CatalogJson json;
     private final HubClock clock;
 
@@ -127,8 +130,8 @@ public class ListChanges {
         CatalogChangeEntry.of(change.id, 0, role, entry.id.toString(), entry.subjectCode,
                 document == null ? null : json.write(document)).persist();
         String key = entry.id.toString();
-        return ChangeSummary.of(change, role == EntryRole.SOURCE ? List.of(key) : List.of(),
-                role == EntryRole.TARGET ? List.of(key) : List.of());
+        return catalogAudit.submitted(ChangeSummary.of(change, role == EntryRole.SOURCE ? List.of(key) : List.of(),
+                role == EntryRole.TARGET ? List.of(key) : List.of()));
     }
 
     void approve(CatalogChange change, List<CatalogChangeEntry> entries, Instant now) {

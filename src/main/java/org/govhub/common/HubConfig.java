@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Everything that identifies and configures this hub node: the one place for {@code hub.*}. */
@@ -167,6 +168,114 @@ public interface HubConfig {
         Duration reconcileGrace();
     }
 
+    Upstream upstream();
+
+    /**
+     * The hub one tier up (county → city → province) that this node forwards everything it accepts to,
+     * through that hub's own public API with a client registered there. Absent on a province.
+     */
+    interface Upstream {
+        /** Base URL of the upstream hub, e.g. {@code https://hub.wenzhou.example}; no upstream when absent. */
+        Optional<String> url();
+
+        /** The client (role {@code platform}) this node was registered as at the upstream. */
+        @WithName("client-id")
+        Optional<String> clientId();
+
+        @WithName("client-secret")
+        Optional<String> clientSecret();
+
+        /** A 0600 file holding the client secret instead of {@code client-secret}; read when a token is needed. */
+        @WithName("client-secret-file")
+        Optional<String> clientSecretFile();
+    }
+
+    Aggregation aggregation();
+
+    /** Tier-by-tier aggregation (逐级汇总): upward forwarding, downward pulls, freshness of reporters. */
+    interface Aggregation {
+        /** Period of the forwarding route's timer (Camel duration syntax). */
+        @WithName("forward-every")
+        @WithDefault("5s")
+        String forwardEvery();
+
+        /** Most outbox rows one forwarding request carries (the upstream takes at most 1,000 records). */
+        @WithName("forward-batch")
+        @WithDefault("500")
+        int forwardBatch();
+
+        /** Redeliveries of one forwarding or pull request on 5xx or connection errors, before the next tick. */
+        @WithName("retry-attempts")
+        @WithDefault("6")
+        int retryAttempts();
+
+        /** First redelivery delay in milliseconds; doubled on each further attempt. */
+        @WithName("retry-delay-ms")
+        @WithDefault("1000")
+        long retryDelayMs();
+
+        /** Longest redelivery delay in milliseconds. */
+        @WithName("retry-max-delay-ms")
+        @WithDefault("60000")
+        long retryMaxDelayMs();
+
+        /** Sent outbox rows are kept this long for inspection, then removed. */
+        @WithName("keep-sent")
+        @WithDefault("P7D")
+        Duration keepSent();
+
+        /** The downstream hubs whose change feeds this node pulls, by name. */
+        Map<String, Downstream> downstreams();
+
+        /** Period of the pull route's timer (Camel duration syntax). */
+        @WithName("pull-every")
+        @WithDefault("1m")
+        String pullEvery();
+
+        /** Entries asked for per feed page (the local push takes at most 1,000 records at once). */
+        @WithName("pull-page-size")
+        @WithDefault("500")
+        int pullPageSize();
+
+        /** Pages read from one source per tick, so one busy source cannot starve the others. */
+        @WithName("pull-pages-per-run")
+        @WithDefault("20")
+        int pullPagesPerRun();
+
+        /** A source silent for longer than this is overdue (the 24-hour reporting rule). */
+        @WithName("freshness-period")
+        @WithDefault("PT24H")
+        Duration freshnessPeriod();
+
+        /** Platform clients (client ids) expected to push here; downstream hubs are always expected. */
+        @WithName("expected-platforms")
+        Optional<List<String>> expectedPlatforms();
+
+        /** How often the freshness watch looks for sources that turned overdue (scheduler syntax). */
+        @WithName("freshness-check-every")
+        @WithDefault("10m")
+        String freshnessCheckEvery();
+    }
+
+    /** A downstream hub this node pulls from, with the {@code aggregator} client registered there for us. */
+    interface Downstream {
+        /** Base URL of the downstream hub. */
+        String url();
+
+        @WithName("client-id")
+        String clientId();
+
+        @WithName("client-secret")
+        Optional<String> clientSecret();
+
+        @WithName("client-secret-file")
+        Optional<String> clientSecretFile();
+
+        /** The region the downstream serves; what it delivers is only accepted inside this prefix. */
+        @WithName("region-prefix")
+        String regionPrefix();
+    }
+
     /** The case library (办件信息库): batch limits, feed page sizes, process-control thresholds. */
     interface Cases {
         /** Most records accepted in one push; a larger batch is refused with 413. */
@@ -193,6 +302,136 @@ public interface HubConfig {
         @WithName("push-retries")
         @WithDefault("5")
         int pushRetries();
+    }
+
+    Ferry ferry();
+
+    /**
+     * Gap crossing (网闸/数据摆渡): signed, sequenced bundles between the external and the internal node.
+     * Off by default, so a plain node runs no ferry route. {@code hub.zone} decides the role: the external
+     * node packs and ships bundles and reads receipts; the internal node verifies, ingests and receipts.
+     */
+    interface Ferry {
+        @WithDefault("false")
+        boolean enabled();
+
+        /** Lanes this node sends (external) or accepts (internal); each has its own sequence and hash chain. */
+        @WithDefault("cases")
+        List<String> lanes();
+
+        /** The lane accepted case pushes travel on. */
+        @WithName("case-lane")
+        @WithDefault("cases")
+        String caseLane();
+
+        /** directory (a folder pair, also what a gap device's shared folder looks like) or sftp. */
+        @WithDefault("directory")
+        Transport transport();
+
+        /** Gap folder the external node writes bundles to (a path on the SFTP server for sftp). */
+        @WithName("outbound-dir")
+        @WithDefault("${hub.data-dir}/gap/bundles")
+        String outboundDir();
+
+        /** Gap folder the internal node reads bundles from; the same folder as outbound-dir across a shared gap. */
+        @WithName("inbound-dir")
+        @WithDefault("${hub.data-dir}/gap/bundles")
+        String inboundDir();
+
+        /** Gap folder for the way back: the internal node writes receipts and resend requests, the external reads them. */
+        @WithName("return-dir")
+        @WithDefault("${hub.data-dir}/gap/return")
+        String returnDir();
+
+        /** Local folder for inbox/, held/, done/, quarantine/ and returns-quarantine/. */
+        @WithName("work-dir")
+        @WithDefault("${hub.data-dir}/ferry")
+        String workDir();
+
+        /** A bundle is sealed when it reaches this many records... */
+        @WithName("bundle-max-records")
+        @WithDefault("1000")
+        int bundleMaxRecords();
+
+        /** ...or this many payload bytes (a single larger submission travels alone)... */
+        @WithName("bundle-max-bytes")
+        @WithDefault("16777216")
+        long bundleMaxBytes();
+
+        /** ...or when its oldest submission has waited this long. */
+        @WithName("max-age")
+        @WithDefault("PT5S")
+        Duration maxAge();
+
+        /** How often the routes poll the outbox, the gap folders and the held bundles, in milliseconds. */
+        @WithName("poll-millis")
+        @WithDefault("1000")
+        long pollMillis();
+
+        /** Bundles shipped per poll at most. */
+        @WithName("ship-batch")
+        @WithDefault("10")
+        int shipBatch();
+
+        /** A later bundle waits this long for a missing sequence before an alert and a resend request. */
+        @WithName("hold-timeout")
+        @WithDefault("PT10M")
+        Duration holdTimeout();
+
+        /** The sender ships a bundle again when no receipt arrived within this time. */
+        @WithName("resend-after")
+        @WithDefault("PT15M")
+        Duration resendAfter();
+
+        /** PEM certificate of the node on the other side of the gap; bundles and receipts must be signed by it. */
+        @WithName("trusted-peer-certificate")
+        @WithDefault("${hub.data-dir}/ferry/peer-certificate.pem")
+        String trustedPeerCertificate();
+
+        /** Largest bundle file accepted, in bytes. */
+        @WithName("max-bundle-bytes")
+        @WithDefault("268435456")
+        long maxBundleBytes();
+
+        /** Largest single entry accepted (declared and actual), in bytes. */
+        @WithName("max-entry-bytes")
+        @WithDefault("67108864")
+        long maxEntryBytes();
+
+        /** Most entries a bundle may hold. */
+        @WithName("max-entries")
+        @WithDefault("10000")
+        int maxEntries();
+
+        Sftp sftp();
+
+        interface Sftp {
+            @WithDefault("127.0.0.1")
+            String host();
+
+            @WithDefault("22")
+            int port();
+
+            @WithDefault("govhub")
+            String user();
+
+            /** OpenSSH private key (ed25519 works) of this node's SFTP account. */
+            @WithName("private-key-file")
+            @WithDefault("${hub.data-dir}/ferry/sftp_key")
+            String privateKeyFile();
+
+            /** known_hosts holding the gap server's host key. */
+            @WithName("known-hosts-file")
+            @WithDefault("${hub.data-dir}/ferry/known_hosts")
+            String knownHostsFile();
+
+            /** yes (default) refuses a server whose host key is not in known-hosts-file. */
+            @WithName("strict-host-key-checking")
+            @WithDefault("yes")
+            String strictHostKeyChecking();
+        }
+
+        enum Transport { directory, sftp }
     }
 
     Supervision supervision();

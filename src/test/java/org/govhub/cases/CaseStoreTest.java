@@ -43,12 +43,12 @@ class CaseStoreTest {
     AgroalDataSource dataSource;
 
     private List<RecordOutcome> write(List<CaseStore.Incoming> batch) {
-        return store.write(UUID.randomUUID().toString(), "store-test", PREFIX, Instant.now().truncatedTo(ChronoUnit.MICROS),
-                batch, List.of());
+        return store.write(new CaseStore.Delivery(UUID.randomUUID().toString(), "store-test", PREFIX,
+                Instant.now().truncatedTo(ChronoUnit.MICROS), null, null), batch, List.of());
     }
 
     private static CaseStore.Incoming incoming(int index, String caseNo, long version) {
-        return CaseStore.Incoming.of(index, CaseSamples.javaRecord(caseNo, ITEM, "330303", version), List.of());
+        return CaseStore.Incoming.of(index, CaseSamples.javaRecord(caseNo, ITEM, "330303", version), List.of(), null);
     }
 
     @Test
@@ -71,7 +71,7 @@ class CaseStoreTest {
         changed = new CaseRecord(changed.caseNo(), changed.itemCode(), changed.regionCode(), 1L, changed.applicant(),
                 "另一个案由", changed.acceptedAt(), changed.acceptor(), null, null, changed.status(), changed.steps(),
                 changed.materials(), changed.facts(), changed.result());
-        RecordOutcome outcome = write(List.of(CaseStore.Incoming.of(0, changed, List.of()))).get(0);
+        RecordOutcome outcome = write(List.of(CaseStore.Incoming.of(0, changed, List.of(), null))).get(0);
         assertEquals(PushOutcome.REJECTED, outcome.outcome());
         assertEquals("records[0].dataVersion", outcome.errors().get(0).field());
         assertEquals(List.of(1L), longs("select count(*) from case_version where case_no = ?", caseNo));

@@ -1,0 +1,31 @@
+package org.govhub.cases;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import org.govhub.common.RegionPrefix;
+
+/**
+ * Work that must commit or roll back with a stored batch (issue 7: the forwarding outbox, the
+ * reporting freshness of the pusher, the cursor of a pulled feed). Every CDI bean implementing it is
+ * called by {@link CaseStore} inside the batch's transaction, on the batch's connection, after the
+ * versions are written; a pull adds its own for that one batch. An exception rolls the batch back.
+ */
+public interface CaseBatchListener {
+
+    void stored(Connection connection, StoredBatch batch) throws SQLException;
+
+    /**
+     * A batch as stored: its id (the push's batchId), who delivered it, when, and the versions it wrote (created or updated; none
+     * when every record was unchanged, stale or rejected). {@code pulled} names the downstream hub
+     * whose feed delivered the batch, or is null for a push.
+     */
+    record StoredBatch(String batchId, String clientId, RegionPrefix prefix, Instant receivedAt, String pulled,
+            List<StoredVersion> versions) {
+    }
+
+    /** One version written: its canonical record JSON and its origin JSON ({@link CaseOrigin}). */
+    record StoredVersion(String caseNo, long dataVersion, String regionCode, String recordJson, String originJson) {
+    }
+}

@@ -1,0 +1,76 @@
+package org.govhub.ferry;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import org.govhub.cases.CaseBatchListener;
+import org.govhub.common.HubClock;
+import org.govhub.common.RegionPrefix;
+import org.govhub.signing.Sm3;
+
+/**
+ * Where the external node's push path puts an accepted batch so that it crosses the gap. The case
+ * library calls every {@link CaseBatchListener} inside the transaction that stores a batch's new
+ * versions; this queues exactly those versions in the same transaction, so a batch is acknowledged
+ * and queued, or neither. The submission id is the push's {@code batchId}, which the pusher already holds and later
+ * asks about ({@code GET /api/v1/ferry/submissions/{batchId}}).
+ */
+@ApplicationScoped
+public class FerryOutbox implements CaseBatchListener {
+    private final HubClock clock;
+    private final FerryNode node;
+
+    public FerryOutbox(HubClock clock, FerryNode node) {
+        this.clock = clock;
+        this.node = node;
+    }
+
+    /** True when accepted pushes on this node are to be carried across the gap. */
+    public boolean active() {
+        return node.enabled() && node.sends();
+    }
+
+    /** Queues the versions a push stored, on an external node with the ferry on; in the push's transaction. */
+    @Override
+    public void stored(Connection connection, StoredBatch batch) {
+        if (active() && !batch.versions().isEmpty()) {
+            StringBuilder ndjson = new StringBuilder();
+            batch.versions().forEach(v -> ndjson.append(v.recordJson()).append('\n'));
+            enqueueCases(batch.batchId(), batch.clientId(), batch.prefix(), ndjson.toString(), batch.versions().size());
+        }
+    }
+
+    /**
+     * Queues one accepted case batch.
+     *
+     * @param ndjson one case record per line, as accepted
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public OutboxSubmission enqueueCases(String submissionId, String clientId, RegionPrefix regionPrefix, String ndjson,
+            int records) {
+        return enqueue(Lane.parse(node.settings().caseLane()), EntryKind.CASE_BATCH, submissionId, clientId, regionPrefix,
+                ndjson, records);
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public OutboxSubmission enqueue(Lane lane, EntryKind kind, String submissionId, String clientId,
+            RegionPrefix regionPrefix, String payload, int records) {
+        byte[] bytes = payload.getBytes(StandardCharsets.UTF_8);
+        OutboxSubmission s = new OutboxSubmission();
+        s.submissionId = submissionId == null ? UUID.randomUUID().toString() : submissionId;
+        s.lane = lane.name();
+        s.kind = kind.wireName();
+        s.clientId = clientId;
+        s.regionPrefix = regionPrefix.value();
+        s.recordCount = records;
+        s.payloadBytes = bytes.length;
+        s.payloadSm3 = Sm3.hex(Sm3.digest(bytes));
+        s.payload = payload;
+        s.acceptedAt = clock.instant();
+        s.state = OutboxSubmission.ACCEPTED;
+        s.persist();
+        return s;
+    }
+}

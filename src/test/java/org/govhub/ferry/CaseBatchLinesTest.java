@@ -1,0 +1,57 @@
+package org.govhub.ferry;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class CaseBatchLinesTest {
+    private static ManifestEntry entry(int records) {
+        return ManifestEntry.caseBatch("00000000-0000-0000-0000-000000000001", 0, "0".repeat(64), records, "c", "3303",
+                Instant.now());
+    }
+
+    private static Rejection refusal(int records, String text) {
+        return assertThrows(BundleRejectedException.class,
+                () -> CaseBatchLines.read(entry(records), text.getBytes(StandardCharsets.UTF_8))).reason();
+    }
+
+    @Test
+    void oneObjectPerLineWithOrWithoutAFinalNewline() throws Exception {
+        assertEquals(2, CaseBatchLines.read(entry(2), "{\"a\":1}\n{\"b\":\"温州\"}\n".getBytes(StandardCharsets.UTF_8)).size());
+        assertEquals(2, CaseBatchLines.read(entry(2), "{\"a\":1}\n{\"b\":2}".getBytes(StandardCharsets.UTF_8)).size());
+    }
+
+    @Test
+    void aLineThatIsNotJsonIsBadPayload() {
+        assertEquals(Rejection.BAD_PAYLOAD, refusal(2, "{\"a\":1}\n{\"b\":\n"));
+    }
+
+    @Test
+    void aLineThatIsNotAnObjectIsBadPayload() {
+        assertEquals(Rejection.BAD_PAYLOAD, refusal(2, "{\"a\":1}\n[1,2]\n"));
+    }
+
+    @Test
+    void twoObjectsOnOneLineAreBadPayload() {
+        assertEquals(Rejection.BAD_PAYLOAD, refusal(1, "{\"a\":1}{\"b\":2}\n"));
+    }
+
+    @Test
+    void anotherRecordCountThanDeclaredIsBadPayload() {
+        assertEquals(Rejection.BAD_PAYLOAD, refusal(3, "{\"a\":1}\n{\"b\":2}\n"));
+    }
+
+    @Test
+    void anEmptyLineIsBadPayload() {
+        assertEquals(Rejection.BAD_PAYLOAD, refusal(2, "{\"a\":1}\n\n{\"b\":2}\n"));
+    }
+
+    @Test
+    void bytesThatAreNotUtf8AreBadPayload() {
+        assertEquals(Rejection.BAD_PAYLOAD, assertThrows(BundleRejectedException.class,
+                () -> CaseBatchLines.read(entry(1), new byte[] {'{', '"', (byte) 0xC3, '"', ':', '1', '}'})).reason());
+    }
+}
