@@ -19,10 +19,15 @@ public interface CaseBatchListener {
     /**
      * A batch as stored: its id (the push's batchId), who delivered it, when, and the versions it wrote (created or updated; none
      * when every record was unchanged, stale or rejected). {@code pulled} names the downstream hub
-     * whose feed delivered the batch, or is null for a push.
+     * whose feed delivered the batch, or is null for a push. {@code crossedGap} is true when the batch
+     * is the payload of a ferry bundle that came across the network gap (so it must not be sent back).
      */
     record StoredBatch(String batchId, String clientId, RegionPrefix prefix, Instant receivedAt, String pulled,
-            List<StoredVersion> versions) {
+            List<StoredVersion> versions, boolean crossedGap) {
+        public StoredBatch(String batchId, String clientId, RegionPrefix prefix, Instant receivedAt, String pulled,
+                List<StoredVersion> versions) {
+            this(batchId, clientId, prefix, receivedAt, pulled, versions, false);
+        }
     }
 
     /** One version written: its canonical record JSON and its origin JSON ({@link CaseOrigin}). */

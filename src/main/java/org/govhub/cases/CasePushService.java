@@ -62,12 +62,21 @@ public class CasePushService {
                     ? new Candidate(i, null, List.of(new FieldError(path, "must be a case record")), List.of())
                     : new Candidate(i, record, CaseRecordCheck.check(record, path), List.of()));
         }
-        return process(clientId, prefix, candidates, null, null);
+        return process(clientId, prefix, candidates, null, null, false);
     }
 
     /** Pushes records as JSON (an HTTP batch, an NDJSON bundle); each one is read and checked on its own. */
     public BatchResult pushJson(String clientId, RegionPrefix prefix, List<JsonNode> records) {
-        return process(clientId, prefix, read(records), null, null);
+        return process(clientId, prefix, read(records), null, null, false);
+    }
+
+    /**
+     * Pushes records that came across the network gap in a ferry bundle, exactly like {@link #pushJson}
+     * (same checks, outcomes and audit row), but the stored batch is marked {@code crossedGap} so that
+     * nothing sends it back across the gap (no echo).
+     */
+    public BatchResult pushAcrossGap(String clientId, RegionPrefix prefix, List<JsonNode> records) {
+        return process(clientId, prefix, read(records), null, null, true);
     }
 
     /**
@@ -76,7 +85,7 @@ public class CasePushService {
      * transaction that stores the page (it moves the feed cursor with the page).
      */
     public BatchResult pull(String downstream, RegionPrefix prefix, List<JsonNode> records, CaseBatchListener inTransaction) {
-        return process("downstream:" + downstream, prefix, read(records), downstream, inTransaction);
+        return process("downstream:" + downstream, prefix, read(records), downstream, inTransaction, false);
     }
 
     /**
@@ -140,7 +149,7 @@ public class CasePushService {
     }
 
     private BatchResult process(String clientId, RegionPrefix prefix, List<Candidate> candidates, String pulled,
-            CaseBatchListener inTransaction) {
+            CaseBatchListener inTransaction, boolean crossedGap) {
         String batchId = UUID.randomUUID().toString();
         Instant receivedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Map<PowerItemCode, Optional<CaseItem>> effective = new HashMap<>();
@@ -172,7 +181,8 @@ public class CasePushService {
                     ProcessControls.check(record, item, config.maxCorrections()),
                     CaseOrigin.arrivedAt(candidate.before(), hub, receivedAt, clientId).json()));
         }
-        CaseStore.Delivery delivery = new CaseStore.Delivery(batchId, clientId, prefix, receivedAt, pulled, inTransaction);
+        CaseStore.Delivery delivery = new CaseStore.Delivery(batchId, clientId, prefix, receivedAt, pulled, inTransaction,
+                crossedGap);
         return BatchResult.of(batchId, receivedAt, writeWithRetry(delivery, accepted, rejected));
     }
 

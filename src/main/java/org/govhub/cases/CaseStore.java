@@ -65,7 +65,11 @@ public class CaseStore {
      * (null for a push), and {@code inTransaction} is that one delivery's own {@link CaseBatchListener}.
      */
     record Delivery(String batchId, String clientId, RegionPrefix prefix, Instant receivedAt, String pulled,
-            CaseBatchListener inTransaction) {
+            CaseBatchListener inTransaction, boolean crossedGap) {
+        Delivery(String batchId, String clientId, RegionPrefix prefix, Instant receivedAt, String pulled,
+                CaseBatchListener inTransaction) {
+            this(batchId, clientId, prefix, receivedAt, pulled, inTransaction, false);
+        }
     }
 
     /**
@@ -144,7 +148,8 @@ public class CaseStore {
     private void notifyListeners(Connection c, Delivery delivery, List<Incoming> stored) throws SQLException {
         CaseBatchListener.StoredBatch batch = new CaseBatchListener.StoredBatch(delivery.batchId(), delivery.clientId(), delivery.prefix(),
                 delivery.receivedAt(), delivery.pulled(), stored.stream().map(in -> new CaseBatchListener.StoredVersion(
-                        in.caseNo(), in.dataVersion(), in.record().regionCode().value(), in.json(), in.originJson())).toList());
+                        in.caseNo(), in.dataVersion(), in.record().regionCode().value(), in.json(), in.originJson())).toList(),
+                delivery.crossedGap());
         for (CaseBatchListener listener : listeners) {
             listener.stored(c, batch);
         }

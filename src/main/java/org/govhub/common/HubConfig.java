@@ -405,6 +405,31 @@ public interface HubConfig {
 
         Sftp sftp();
 
+        /**
+         * The return lane (外网反馈): case versions the internal node accepted from inside sources (a
+         * department system pushing a status change or result), never ones that came across the gap,
+         * travel back out on it. Used only where it is among the packed / ingested lanes below.
+         */
+        @WithName("return-lane")
+        @WithDefault("feedback")
+        String returnLane();
+
+        /**
+         * Lanes this node packs into bundles and sends. Unset: the external node packs {@code lanes}
+         * and {@code case-lane}, the internal node packs nothing. The internal node sends the return
+         * lane with {@code pack-lanes=feedback}.
+         */
+        @WithName("pack-lanes")
+        Optional<List<String>> packLanes();
+
+        /**
+         * Lanes this node ingests. Unset: the internal node ingests {@code lanes} and {@code case-lane},
+         * the external node ingests nothing. The external node takes the return lane with
+         * {@code ingest-lanes=feedback}.
+         */
+        @WithName("ingest-lanes")
+        Optional<List<String>> ingestLanes();
+
         interface Sftp {
             @WithDefault("127.0.0.1")
             String host();

@@ -75,7 +75,7 @@ public class BundleIngest {
             List<JsonNode> chunk = records.subList(from, Math.min(records.size(), from + maxBatch));
             BatchResult result;
             try {
-                result = cases.pushJson(entry.clientId(), prefix, chunk);
+                result = cases.pushAcrossGap(entry.clientId(), prefix, chunk);
             } catch (ProblemException refused) {
                 if (refused.type() == ProblemType.UNAVAILABLE) {
                     throw refused;

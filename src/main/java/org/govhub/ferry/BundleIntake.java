@@ -43,9 +43,9 @@ public class BundleIntake {
         VerifiedBundle bundle;
         try {
             bundle = verifier().verify(file);
-            if (!node.lanes().contains(bundle.name().lane())) {
+            if (!node.ingestLanes().contains(bundle.name().lane())) {
                 throw Rejection.UNKNOWN_LANE.because("lane " + bundle.name().lane() + " is not one of this node's lanes "
-                        + node.lanes());
+                        + node.ingestLanes());
             }
         } catch (BundleRejectedException why) {
             return quarantine(file, null, why);

@@ -20,7 +20,7 @@ public class BundlePacker {
 
     public int packDue() {
         int sealed = 0;
-        for (Lane lane : node.lanes()) {
+        for (Lane lane : node.packLanes()) {
             OutboundBundle bundle;
             while ((bundle = ledger.packOne(lane)) != null) {
                 sealed++;

@@ -27,15 +27,22 @@ public class FerryOutbox implements CaseBatchListener {
         this.node = node;
     }
 
-    /** True when accepted pushes on this node are to be carried across the gap. */
+    /**
+     * True when accepted pushes on this node are to be carried across the gap: on the external node on
+     * the case lane, on the internal node on the return lane when it packs it.
+     */
     public boolean active() {
-        return node.enabled() && node.sends();
+        return node.enabled() && node.caseVersionLane().isPresent();
     }
 
-    /** Queues the versions a push stored, on an external node with the ferry on; in the push's transaction. */
+    /**
+     * Queues the versions a push stored, in the push's transaction, when this node carries case
+     * versions across the gap. Versions that themselves came across the gap are never queued, so
+     * nothing echoes back to the side it came from.
+     */
     @Override
     public void stored(Connection connection, StoredBatch batch) {
-        if (active() && !batch.versions().isEmpty()) {
+        if (active() && !batch.crossedGap() && !batch.versions().isEmpty()) {
             StringBuilder ndjson = new StringBuilder();
             batch.versions().forEach(v -> ndjson.append(v.recordJson()).append('\n'));
             enqueueCases(batch.batchId(), batch.clientId(), batch.prefix(), ndjson.toString(), batch.versions().size());
@@ -50,7 +57,7 @@ public class FerryOutbox implements CaseBatchListener {
     @Transactional(Transactional.TxType.MANDATORY)
     public OutboxSubmission enqueueCases(String submissionId, String clientId, RegionPrefix regionPrefix, String ndjson,
             int records) {
-        return enqueue(Lane.parse(node.settings().caseLane()), EntryKind.CASE_BATCH, submissionId, clientId, regionPrefix,
+        return enqueue(node.caseVersionLane().orElseThrow(), EntryKind.CASE_BATCH, submissionId, clientId, regionPrefix,
                 ndjson, records);
     }
 

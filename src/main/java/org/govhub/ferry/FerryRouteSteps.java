@@ -49,7 +49,7 @@ public class FerryRouteSteps {
     @Singleton
     @Unremovable
     @Named("bundleIntake")
-    Processor bundleIntake(BundleIntake intake) {
+    Processor bundleIntake(GapIntake intake) {
         return exchange -> intake.accept(file(exchange));
     }
 
@@ -59,7 +59,7 @@ public class FerryRouteSteps {
     @Named("heldBundleWatch")
     Processor heldBundleWatch(InboundLedger ledger, BundleIntake intake, FerryNode node) {
         return exchange -> {
-            for (Lane lane : node.lanes()) {
+            for (Lane lane : node.ingestLanes()) {
                 intake.releaseHeld(lane.name());
             }
             ledger.watchHolds();
@@ -86,7 +86,7 @@ public class FerryRouteSteps {
     @Singleton
     @Unremovable
     @Named("returnIntake")
-    Processor returnIntake(ReturnIntake intake) {
+    Processor returnIntake(GapIntake intake) {
         return exchange -> intake.accept(file(exchange));
     }
 

@@ -142,7 +142,7 @@ public class OutboundLedger {
         List<OutboundBundle> due = new ArrayList<>(OutboundBundle.<OutboundBundle>find(
                 "receiptedAt is null and (shippedAt is null or resendRequested = true) order by lane, sequence")
                 .page(Page.ofSize(limit)).list());
-        for (Lane lane : node.lanes()) {
+        for (Lane lane : node.packLanes()) {
             OutboundBundle head = OutboundBundle.<OutboundBundle>find(
                     "lane = ?1 and receiptedAt is null order by sequence", lane.name()).firstResult();
             if (head != null && head.shippedAt != null && head.shippedAt.isBefore(overdue)

@@ -35,6 +35,11 @@ public record ReturnMessage(String format, Kind kind, String messageId, String s
         receipt, resend;
     }
 
+    /** True when the name has the shape of a return message file ({@code <uuid>.receipt.zip}, {@code <uuid>.resend.zip}). */
+    public static boolean isFileName(String name) {
+        return name != null && FILE_NAME.matcher(name).matches();
+    }
+
     public String fileName() {
         return messageId + "." + kind.name() + ".zip";
     }

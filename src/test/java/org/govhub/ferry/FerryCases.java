@@ -92,4 +92,14 @@ final class FerryCases {
         result.putObject("penalty").put("kind", "warning");
         return r;
     }
+
+    /** The same case as {@link #record} while it is still only accepted: the acceptance step, no result yet. */
+    static ObjectNode accepted(String caseNo, String regionCode, long dataVersion) {
+        ObjectNode r = record(caseNo, regionCode, dataVersion);
+        r.put("status", "accepted");
+        ArrayNode steps = (ArrayNode) r.get("steps");
+        steps.remove(1);
+        r.remove("result");
+        return r;
+    }
 }

@@ -110,4 +110,42 @@ public final class FerryProfiles {
             return config;
         }
     }
+
+    /** The internal node with the return lane on: versions pushed inside travel back out on {@code feedback}. */
+    public static class InternalReturn implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            Map<String, String> config = enabled("internal", "internal-return");
+            config.putAll(externalTuning());
+            config.put("hub.ferry.pack-lanes", "feedback");
+            return config;
+        }
+    }
+
+    /** The external node with the return lane on: it ingests {@code feedback} bundles from the return gap. */
+    public static class ExternalReturn implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            Map<String, String> config = enabled("external", "external-return");
+            config.putAll(externalTuning());
+            config.put("hub.ferry.ingest-lanes", "feedback");
+            return config;
+        }
+    }
+
+    /** The external node with the return lane on, the gap reached over SFTP. */
+    public static class ExternalReturnSftp extends ExternalReturn {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            Map<String, String> config = overSftp(enabled("external", "external-return-sftp"), "external-return-sftp");
+            config.putAll(externalTuning());
+            config.put("hub.ferry.ingest-lanes", "feedback");
+            return config;
+        }
+
+        @Override
+        public List<TestResourceEntry> testResources() {
+            return List.of(new TestResourceEntry(SshdTestResource.class));
+        }
+    }
 }

@@ -132,6 +132,16 @@ public final class PeerNode {
         }
     }
 
+    /** The manifest SM3 this peer's next bundle of a lane links to. */
+    public String head(String lane) {
+        return laneHeads.getOrDefault(lane, BundleManifest.GENESIS);
+    }
+
+    /** Moves a lane head back, e.g. after building a bundle meant to be refused. */
+    public void resetHead(String lane, String manifestSm3) {
+        laneHeads.put(lane, manifestSm3);
+    }
+
     /** The next bundle of a lane, linked to the last one this peer built. */
     public Draft next(String lane, long sequence) {
         return new Draft(lane, sequence, laneHeads.getOrDefault(lane, BundleManifest.GENESIS));
