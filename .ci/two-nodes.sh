@@ -3,7 +3,9 @@
 # node, each with its own data folder and database, sharing only a gap folder (bundles one way,
 # receipts the other). Pushes FERRY_CASES cases (default 10,000) to the external node, kills the
 # internal node with SIGKILL while it ingests and restarts it, then checks through the public APIs
-# that every case is inside exactly once and every submission outside shows its receipt.
+# that every case is inside exactly once and every submission outside shows its receipt. Then a
+# department system inside updates FERRY_FEEDBACK cases (default 100) with a reviewed result; they travel
+# back on the return lane (feedback) and are checked readable outside, each version exactly once.
 # Usage: bash .ci/two-nodes.sh   (after mvn package; called from .ci/run)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,6 +17,7 @@ batch=${FERRY_BATCH:-500}
 ext_port=${FERRY_EXT_PORT:-18281}
 int_port=${FERRY_INT_PORT:-18282}
 timeout_s=${FERRY_TIMEOUT:-600}
+feedback=${FERRY_FEEDBACK:-100}
 tag="ferry-$(date +%s)"
 gap="$HUB_RUN_ROOT/gap"
 mkdir -p "$gap/bundles" "$gap/return"
@@ -25,9 +28,10 @@ driver() { java -cp "$jackson_cp" .ci/ferry/TwoNodes.java "$@"; }
 common=(HUB_FERRY_ENABLED=true HUB_FERRY_OUTBOUND_DIR="$gap/bundles" HUB_FERRY_INBOUND_DIR="$gap/bundles"
   HUB_FERRY_RETURN_DIR="$gap/return" HUB_FERRY_POLL_MILLIS=300 HUB_FERRY_MAX_AGE=PT1S HUB_TIER=province
   HUB_REGION_CODE=330000 ${FERRY_EXTRA_ENV:-})
-external_env=("${common[@]}" HUB_ZONE=external HUB_NODE_ID=ferry-external
+# The return lane: the internal node packs it, the external node ingests it.
+external_env=("${common[@]}" HUB_ZONE=external HUB_NODE_ID=ferry-external HUB_FERRY_INGEST_LANES=feedback
   HUB_FERRY_TRUSTED_PEER_CERTIFICATE="$HUB_RUN_ROOT/internal-certificate.pem")
-internal_env=("${common[@]}" HUB_ZONE=internal HUB_NODE_ID=ferry-internal
+internal_env=("${common[@]}" HUB_ZONE=internal HUB_NODE_ID=ferry-internal HUB_FERRY_PACK_LANES=feedback
   HUB_FERRY_TRUSTED_PEER_CERTIFICATE="$HUB_RUN_ROOT/external-certificate.pem")
 
 start_hub external "$ext_port" "${external_env[@]}"
@@ -74,3 +78,7 @@ wait "$pusher"
 echo "== verifying through the public APIs (timeout ${timeout_s} s)"
 driver verify "http://127.0.0.1:$ext_port" "$ext_secret" "http://127.0.0.1:$int_port" "$int_secret" "$cases" "$tag" \
   "$HUB_RUN_ROOT/submissions.txt" "$timeout_s"
+
+echo "== feedback: a department updates $feedback cases inside; they must be readable outside with the result"
+driver feedback "http://127.0.0.1:$int_port" "$int_secret" "http://127.0.0.1:$ext_port" "$ext_secret" "$tag" "$feedback" \
+  "${FERRY_FEEDBACK_TIMEOUT:-120}"

@@ -27,6 +27,10 @@ import java.util.TreeMap;
  *   verify EXT_URL EXT_ADMIN_SECRET INT_URL INT_ADMIN_SECRET CASES RUN_TAG OUT_FILE TIMEOUT_S
  *          wait until every submission is receipted outside, then check the internal node holds each
  *          case of this run exactly once and the receipts account for every record
+ *   feedback INT_URL INT_ADMIN_SECRET EXT_URL EXT_ADMIN_SECRET RUN_TAG SAMPLE TIMEOUT_S
+ *          a department system inside pushes version 2 of the first SAMPLE cases of the run (a reviewed
+ *          result) to the internal node; wait until the external node serves each with that result,
+ *          then check its feed holds each version 2 exactly once and the push is receipted inside
  *
  * Run with the hub's own libraries: java -cp 'target/quarkus-app/lib/main/*' .ci/ferry/TwoNodes.java …
  */
@@ -41,6 +45,8 @@ public class TwoNodes {
             case "push" -> push(args[1], args[2], Integer.parseInt(args[3]), Integer.parseInt(args[4]), args[5], Path.of(args[6]));
             case "verify" -> System.exit(verify(args[1], args[2], args[3], args[4], Integer.parseInt(args[5]), args[6],
                     Path.of(args[7]), Integer.parseInt(args[8])));
+            case "feedback" -> System.exit(feedback(args[1], args[2], args[3], args[4], args[5], Integer.parseInt(args[6]),
+                    Integer.parseInt(args[7])));
             default -> throw new IllegalArgumentException("unknown command " + args[0]);
         }
     }
@@ -115,6 +121,76 @@ public class TwoNodes {
                 && outcomes.getOrDefault("rejected", 0) == 0;
         System.out.println(ok ? "TWO NODES OK: every case crossed exactly once and every submission shows its receipt"
                 : "TWO NODES FAILED");
+        return ok ? 0 : 1;
+    }
+
+    static final String REVIEWED = "经复核，给予罚款处罚";
+
+    static int feedback(String in, String inSecret, String ext, String extSecret, String tag, int sample, int timeoutSeconds)
+            throws Exception {
+        String department = client(in, inSecret, "3303", "platform");
+        ObjectNode body = JSON.createObjectNode();
+        ArrayNode records = body.putArray("records");
+        for (int i = 0; i < sample; i++) {
+            ObjectNode r = record(tag + "-" + i, i);
+            r.put("dataVersion", 2);
+            ((ObjectNode) r.path("result")).put("decision", REVIEWED).put("documentNo", "温龙安监罚〔2026〕复" + i + "号");
+            records.add(r);
+        }
+        long started = System.nanoTime();
+        JsonNode answer = call("POST", in + "/api/v1/cases/batches", department, body.toString(), 200);
+        if (answer.path("updated").asInt() != sample) {
+            throw new IllegalStateException("department push not fully accepted inside: " + answer.toString().substring(0, 600));
+        }
+        String batchId = answer.path("batchId").asText();
+        String platform = client(ext, extSecret, "3303", "platform");
+        long deadline = System.nanoTime() + Duration.ofSeconds(timeoutSeconds).toNanos();
+        Set<Integer> pending = new HashSet<>();
+        for (int i = 0; i < sample; i++) {
+            pending.add(i);
+        }
+        while (!pending.isEmpty() && System.nanoTime() < deadline) {
+            for (Integer i : List.copyOf(pending)) {
+                JsonNode c = call("GET", ext + "/api/v1/cases/" + tag + "-" + i, platform, null, 200);
+                if (c.path("dataVersion").asLong() == 2 && REVIEWED.equals(c.path("record").path("result").path("decision").asText())) {
+                    pending.remove(i);
+                }
+            }
+            if (!pending.isEmpty()) {
+                Thread.sleep(1000);
+            }
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        String aggregator = client(ext, extSecret, "33", "aggregator");
+        Map<String, Integer> v2 = new TreeMap<>();
+        long after = 0;
+        while (true) {
+            JsonNode page = call("GET", ext + "/api/v1/cases/changes?after=" + after + "&limit=1000", aggregator, null, 200);
+            for (JsonNode e : page.path("entries")) {
+                if (e.path("caseNo").asText().startsWith(tag + "-") && e.path("dataVersion").asLong() == 2) {
+                    v2.merge(e.path("caseNo").asText(), 1, Integer::sum);
+                }
+            }
+            after = page.path("nextCursor").asLong();
+            if (!page.path("hasMore").asBoolean()) {
+                break;
+            }
+        }
+        String state = "";
+        while (System.nanoTime() < deadline) {
+            state = call("GET", in + "/api/v1/ferry/submissions/" + batchId, department, null, 200).path("state").asText();
+            if ("receipted".equals(state)) {
+                break;
+            }
+            Thread.sleep(1000);
+        }
+        boolean once = v2.size() == sample && v2.values().stream().allMatch(n -> n == 1);
+        System.out.printf("feedback: %d of %d updated cases readable outside with the reviewed result after %.1f s; "
+                + "version 2 in the external feed for %d cases (once each: %s); department push inside: %s%n",
+                sample - pending.size(), sample, seconds, v2.size(), once, state);
+        boolean ok = pending.isEmpty() && once && "receipted".equals(state);
+        System.out.println(ok ? "FEEDBACK OK: results produced inside are readable outside, each exactly once"
+                : "FEEDBACK FAILED");
         return ok ? 0 : 1;
     }
 
