@@ -148,13 +148,7 @@ class ExternalNodeFerryTest {
     }
 
     private static Response push(Clients.Registered platform, com.fasterxml.jackson.databind.node.ObjectNode... records) {
-        var body = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();
-        var array = body.putArray("records");
-        for (var r : records) {
-            array.add(r);
-        }
-        return given().auth().oauth2(platform.token()).contentType("application/json").body(body.toString())
-                .post("/api/v1/cases/batches");
+        return FerryCases.push(platform, records);
     }
 
     @Test
@@ -356,18 +350,10 @@ class ExternalNodeFerryTest {
     }
 
     private String text(String sql, Object... params) throws Exception {
-        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                ps.setObject(i + 1, params[i]);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getString(1) : null;
-            }
-        }
+        return FerrySql.text(db, sql, params);
     }
 
     private long count(String sql, Object... params) throws Exception {
-        String value = text(sql, params);
-        return value == null ? 0 : Long.parseLong(value);
+        return FerrySql.count(db, sql, params);
     }
 }

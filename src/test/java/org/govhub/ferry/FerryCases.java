@@ -102,4 +102,15 @@ final class FerryCases {
         r.remove("result");
         return r;
     }
+
+    /** Pushes records as a platform (or a department system) does: {@code POST /api/v1/cases/batches}. */
+    static io.restassured.response.Response push(Clients.Registered client, ObjectNode... records) {
+        ObjectNode body = JSON.createObjectNode();
+        ArrayNode array = body.putArray("records");
+        for (ObjectNode r : records) {
+            array.add(r);
+        }
+        return given().auth().oauth2(client.token()).contentType(ContentType.JSON).body(body.toString())
+                .post("/api/v1/cases/batches");
+    }
 }

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -17,9 +16,6 @@ import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -47,7 +43,6 @@ import org.junit.jupiter.api.Test;
 class ReturnLaneExternalNodeTest {
     private static final PeerNode INSIDE = new PeerNode("int-node");
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String LANE = "feedback";
     private static long sequence;
 
@@ -87,7 +82,7 @@ class ReturnLaneExternalNodeTest {
     void aCaseFinishedInsideIsReadableOutsideOnceWithAResultSignatureOpensslAccepts() throws Exception {
         Clients.Registered platform = Clients.register("3303", "platform");
         String caseNo = FerryCases.caseNo("back");
-        push(platform, FerryCases.accepted(caseNo, FerryCases.REGION, 1)).then().statusCode(200).body("created", equalTo(1));
+        FerryCases.push(platform, FerryCases.accepted(caseNo, FerryCases.REGION, 1)).then().statusCode(200).body("created", equalTo(1));
 
         PeerNode.Built built = returnBundle(FerryCases.record(caseNo, FerryCases.REGION, 2));
         built.writeInto(returnGap);
@@ -135,7 +130,7 @@ class ReturnLaneExternalNodeTest {
         await().atMost(WAIT).until(() -> Files.exists(work.resolve("done").resolve(built.fileName())));
         // A direct push afterwards is queued as usual, the ingested case never.
         Clients.Registered platform = Clients.register("3303", "platform");
-        String batchId = push(platform, FerryCases.record(FerryCases.caseNo("noecho"), FerryCases.REGION, 1)).then()
+        String batchId = FerryCases.push(platform, FerryCases.record(FerryCases.caseNo("noecho"), FerryCases.REGION, 1)).then()
                 .statusCode(200).extract().path("batchId");
         assertEquals(1, count("select count(*) from ferry_outbox where submission_id = ?", batchId));
         assertEquals(0, count("select count(*) from ferry_outbox where payload like ?", "%" + caseNo + "%"));
@@ -145,7 +140,7 @@ class ReturnLaneExternalNodeTest {
     void aTamperedReturnBundleIsQuarantinedWithAReasonAndNothingOfItIsStored() throws Exception {
         Clients.Registered platform = Clients.register("3303", "platform");
         String caseNo = FerryCases.caseNo("tamper");
-        push(platform, FerryCases.accepted(caseNo, FerryCases.REGION, 1)).then().statusCode(200);
+        FerryCases.push(platform, FerryCases.accepted(caseNo, FerryCases.REGION, 1)).then().statusCode(200);
 
         PeerNode.Built built;
         synchronized (ReturnLaneExternalNodeTest.class) {
@@ -185,15 +180,7 @@ class ReturnLaneExternalNodeTest {
         return draft.build();
     }
 
-    private static Response push(Clients.Registered platform, ObjectNode... records) {
-        ObjectNode body = JSON.createObjectNode();
-        var array = body.putArray("records");
-        for (ObjectNode r : records) {
-            array.add(r);
-        }
-        return given().auth().oauth2(platform.token()).contentType("application/json").body(body.toString())
-                .post("/api/v1/cases/batches");
-    }
+
 
     /** The data versions of the case in the change feed, in feed order. */
     private List<Long> feedVersions(String caseNo) {
@@ -256,13 +243,6 @@ class ReturnLaneExternalNodeTest {
     }
 
     private long count(String sql, Object... params) throws Exception {
-        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                ps.setObject(i + 1, params[i]);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getLong(1) : 0;
-            }
-        }
+        return FerrySql.count(db, sql, params);
     }
 }

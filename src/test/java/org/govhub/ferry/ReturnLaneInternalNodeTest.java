@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -16,9 +15,6 @@ import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -46,7 +42,6 @@ import org.junit.jupiter.api.Test;
 class ReturnLaneInternalNodeTest {
     private static final PeerNode OUTSIDE = new PeerNode("ext-node");
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static long casesSequence;
 
     @Inject
@@ -88,7 +83,7 @@ class ReturnLaneInternalNodeTest {
         await().atMost(WAIT).until(() -> given().auth().oauth2(department.token()).get("/api/v1/cases/" + caseNo)
                 .statusCode() == 200);
 
-        String batchId = push(department, FerryCases.record(caseNo, FerryCases.REGION, 2)).then().statusCode(200)
+        String batchId = FerryCases.push(department, FerryCases.record(caseNo, FerryCases.REGION, 2)).then().statusCode(200)
                 .body("updated", equalTo(1)).extract().path("batchId");
 
         VerifiedBundle bundle = awaitReturnBundleWith(batchId);
@@ -114,7 +109,7 @@ class ReturnLaneInternalNodeTest {
                 .statusCode() == 200);
         // A later direct push proves the return lane works meanwhile; the ferried case is still not in it.
         String other = FerryCases.caseNo("echo");
-        String batchId = push(reader, FerryCases.record(other, FerryCases.REGION, 1)).then().statusCode(200)
+        String batchId = FerryCases.push(reader, FerryCases.record(other, FerryCases.REGION, 1)).then().statusCode(200)
                 .extract().path("batchId");
         awaitReturnBundleWith(batchId);
         assertEquals(0, count("select count(*) from ferry_outbox where lane = 'feedback' and payload like ?",
@@ -126,7 +121,7 @@ class ReturnLaneInternalNodeTest {
     void aReceiptForAReturnBundleArrivingThroughTheInboundGapMarksItsSubmissionReceipted() throws Exception {
         Clients.Registered department = Clients.register("3303", "platform");
         String caseNo = FerryCases.caseNo("rcpt");
-        String batchId = push(department, FerryCases.record(caseNo, FerryCases.REGION, 1)).then().statusCode(200)
+        String batchId = FerryCases.push(department, FerryCases.record(caseNo, FerryCases.REGION, 1)).then().statusCode(200)
                 .extract().path("batchId");
         VerifiedBundle bundle = awaitReturnBundleWith(batchId);
         Receipt receipt = new Receipt(bundle.name().fileName(), "feedback", bundle.name().sequence(),
@@ -156,15 +151,7 @@ class ReturnLaneInternalNodeTest {
                 .writeInto(FerryProfiles.root("internal-return").resolve("gap/bundles"));
     }
 
-    private static io.restassured.response.Response push(Clients.Registered client, ObjectNode... records) {
-        ObjectNode body = JSON.createObjectNode();
-        var array = body.putArray("records");
-        for (ObjectNode r : records) {
-            array.add(r);
-        }
-        return given().auth().oauth2(client.token()).contentType("application/json").body(body.toString())
-                .post("/api/v1/cases/batches");
-    }
+
 
     private BundleVerifier verifier() {
         return new BundleVerifier(TrustedKey.of(signing.certificate()), node.limits(), HubConfig.Zone.external);
@@ -213,18 +200,10 @@ class ReturnLaneInternalNodeTest {
     }
 
     private String text(String sql, Object... params) throws Exception {
-        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                ps.setObject(i + 1, params[i]);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getString(1) : null;
-            }
-        }
+        return FerrySql.text(db, sql, params);
     }
 
     private long count(String sql, Object... params) throws Exception {
-        String value = text(sql, params);
-        return value == null ? 0 : Long.parseLong(value);
+        return FerrySql.count(db, sql, params);
     }
 }
