@@ -41,7 +41,8 @@ import org.jboss.logging.Logger;
 @Named("upstreamSender")
 public class UpstreamSender {
     private static final Logger LOG = Logger.getLogger(UpstreamSender.class);
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
 
     private final UpstreamLink upstream;
     private final ObjectStore store;
