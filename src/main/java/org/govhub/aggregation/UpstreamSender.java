@@ -16,7 +16,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
@@ -193,9 +192,5 @@ public class UpstreamSender {
 
     private static String clip(String text) {
         return text == null || text.length() <= 1000 ? text : text.substring(0, 999) + "…";
-    }
-
-    Instant now() {
-        return clock.instant();
     }
 }

@@ -284,8 +284,4 @@ public class ForwardedLicences {
             throw ProblemException.forbidden("only an aggregator client (a downstream hub's link) may forward licences");
         }
     }
-
-    ObjectMapper mapper() {
-        return mapper;
-    }
 }
