@@ -49,9 +49,10 @@ get() { # port token path
 
 ITEM=33030300ZZ-CF-0001
 publish_item() { # node port [code]: an editor submits the penalty item, another client approves it
-  local node=$1 port=$2 code=${3:-$ITEM} editor reviewer change
-  editor=$(register "$node" "$port" "editor-$node" 330303 catalog-editor)
-  reviewer=$(register "$node" "$port" "reviewer-$node" 330303 catalog-reviewer)
+  local node=$1 port=$2 code=${3:-$ITEM} editor reviewer change who
+  who=$node${3:+-2}
+  editor=$(register "$node" "$port" "editor-$who" 330303 catalog-editor)
+  reviewer=$(register "$node" "$port" "reviewer-$who" 330303 catalog-reviewer)
   change=$(jq -nc --arg code "$code" '{kind:"add", reason:"三级汇总测试事项", sources:[], items:[{code:$code,
       name:"未按规定对从业人员进行安全生产教育和培训", legalBasis:[{rank:"law", title:"中华人民共和国安全生产法", article:"第九十七条"}],
       subject:{name:"温州市龙湾区应急管理局", nature:"statutory-organ"}, handlingDepartment:"执法监察科",
@@ -59,9 +60,9 @@ publish_item() { # node port [code]: an editor submits the penalty item, another
       penaltyKinds:["warning","fine"], discretionBaseline:[{penaltyKind:"warning"}, {penaltyKind:"fine", minYuan:1000, maxYuan:30000}],
       resultsPublished:true}]}')
   local id
-  id=$(curl -fsS -H "Authorization: Bearer $(token "$port" "editor-$node" "$editor")" -H 'Content-Type: application/json' \
+  id=$(curl -fsS -H "Authorization: Bearer $(token "$port" "editor-$who" "$editor")" -H 'Content-Type: application/json' \
         -d "$change" "$(url "$port")/api/v1/items/changes" | jq -r .id)
-  curl -fsS -o /dev/null -H "Authorization: Bearer $(token "$port" "reviewer-$node" "$reviewer")" -H 'Content-Type: application/json' \
+  curl -fsS -o /dev/null -H "Authorization: Bearer $(token "$port" "reviewer-$who" "$reviewer")" -H 'Content-Type: application/json' \
     -d '{"reason":"依法审核通过"}' "$(url "$port")/api/v1/catalog/changes/$id/approval"
 }
 
