@@ -5,6 +5,7 @@
 # API (with the admin secret from <datadir>/admin-client-secret); its secret reaches the lower node
 # as a 0600 file (hub.upstream.client-secret-file).
 #  1. a case pushed to the county is readable at the province with its path county → city → province;
+#     so are a licence (metadata and file) and a power-item change made at the county;
 #  2. with the city stopped, more cases pushed to the county wait in the county's outbox; after the
 #     city restarts they all reach the province, every version exactly once;
 #  3. the province restarted with the county and the city as downstreams (pull, small pages) and
@@ -47,20 +48,21 @@ get() { # port token path
 }
 
 ITEM=33030300ZZ-CF-0001
-publish_item() { # node port: an editor submits the penalty item, another client approves it
-  local node=$1 port=$2 editor reviewer change
-  editor=$(register "$node" "$port" "editor-$node" 330303 catalog-editor)
-  reviewer=$(register "$node" "$port" "reviewer-$node" 330303 catalog-reviewer)
-  change=$(jq -nc --arg code "$ITEM" '{kind:"add", reason:"三级汇总测试事项", sources:[], items:[{code:$code,
+publish_item() { # node port [code]: an editor submits the penalty item, another client approves it
+  local node=$1 port=$2 code=${3:-$ITEM} editor reviewer change who
+  who=$node${3:+-2}
+  editor=$(register "$node" "$port" "editor-$who" 330303 catalog-editor)
+  reviewer=$(register "$node" "$port" "reviewer-$who" 330303 catalog-reviewer)
+  change=$(jq -nc --arg code "$code" '{kind:"add", reason:"三级汇总测试事项", sources:[], items:[{code:$code,
       name:"未按规定对从业人员进行安全生产教育和培训", legalBasis:[{rank:"law", title:"中华人民共和国安全生产法", article:"第九十七条"}],
       subject:{name:"温州市龙湾区应急管理局", nature:"statutory-organ"}, handlingDepartment:"执法监察科",
       address:"温州市龙湾区永中街道", phone:"0577-86961234", supervisionPhone:"0577-86965678",
       penaltyKinds:["warning","fine"], discretionBaseline:[{penaltyKind:"warning"}, {penaltyKind:"fine", minYuan:1000, maxYuan:30000}],
       resultsPublished:true}]}')
   local id
-  id=$(curl -fsS -H "Authorization: Bearer $(token "$port" "editor-$node" "$editor")" -H 'Content-Type: application/json' \
+  id=$(curl -fsS -H "Authorization: Bearer $(token "$port" "editor-$who" "$editor")" -H 'Content-Type: application/json' \
         -d "$change" "$(url "$port")/api/v1/items/changes" | jq -r .id)
-  curl -fsS -o /dev/null -H "Authorization: Bearer $(token "$port" "reviewer-$node" "$reviewer")" -H 'Content-Type: application/json' \
+  curl -fsS -o /dev/null -H "Authorization: Bearer $(token "$port" "reviewer-$who" "$reviewer")" -H 'Content-Type: application/json' \
     -d '{"reason":"依法审核通过"}' "$(url "$port")/api/v1/catalog/changes/$id/approval"
 }
 
@@ -105,14 +107,14 @@ echo "== 1. three nodes: province $PROVINCE_PORT, city $CITY_PORT, county $COUNT
 PROVINCE_ENV=(HUB_NODE_ID=zj-province HUB_TIER=province HUB_REGION_CODE=330000 "${FAST[@]}")
 start_hub province "$PROVINCE_PORT" "${PROVINCE_ENV[@]}"
 publish_item province "$PROVINCE_PORT"
-secret_file "$HUB_RUN_ROOT/city-upstream-secret" "$(register province "$PROVINCE_PORT" wz-city-hub 3303 platform)"
+secret_file "$HUB_RUN_ROOT/city-upstream-secret" "$(register province "$PROVINCE_PORT" wz-city-hub 3303 platform aggregator)"
 READER_SECRET=$(register province "$PROVINCE_PORT" province-reader 33 aggregator supervisor)
 
 CITY_ENV=(HUB_NODE_ID=wz-city HUB_TIER=city HUB_REGION_CODE=330300 "HUB_UPSTREAM_URL=$(url "$PROVINCE_PORT")"
           HUB_UPSTREAM_CLIENT_ID=wz-city-hub "HUB_UPSTREAM_CLIENT_SECRET_FILE=$HUB_RUN_ROOT/city-upstream-secret" "${FAST[@]}")
 start_hub city "$CITY_PORT" "${CITY_ENV[@]}"
 publish_item city "$CITY_PORT"
-secret_file "$HUB_RUN_ROOT/county-upstream-secret" "$(register city "$CITY_PORT" lw-county-hub 330303 platform)"
+secret_file "$HUB_RUN_ROOT/county-upstream-secret" "$(register city "$CITY_PORT" lw-county-hub 330303 platform aggregator)"
 
 COUNTY_ENV=(HUB_NODE_ID=lw-county HUB_TIER=county HUB_REGION_CODE=330303 "HUB_UPSTREAM_URL=$(url "$CITY_PORT")"
             HUB_UPSTREAM_CLIENT_ID=lw-county-hub "HUB_UPSTREAM_CLIENT_SECRET_FILE=$HUB_RUN_ROOT/county-upstream-secret" "${FAST[@]}")
@@ -130,6 +132,46 @@ path=$(get "$PROVINCE_PORT" "$(token "$PROVINCE_PORT" province-reader "$READER_S
   | jq -r '[.origin.path[] | "\(.node)(\(.tier) \(.region))"] | join(" -> ")')
 echo "-- the province holds $first, path: $path"
 [ "$path" = "lw-county(county 330303) -> wz-city(city 330300) -> zj-province(province 330000)" ] || fail "unexpected path: $path"
+
+echo "-- a licence and a power-item change made at the county go up the same way"
+COUNTY_ITEM=33030300ZY-CF-0001
+publish_item county "$COUNTY_PORT" "$COUNTY_ITEM"
+LICENCE=1.2.156.3005.2.11100000000013338W011.11430000006122244L.20230000403.001.U
+head -c 300000 /dev/urandom | { printf '%%PDF-1.7\n'; cat; } >"$HUB_RUN_ROOT/licence.pdf"
+jq -nc --arg id "$LICENCE" '{id:$id, licenceName:"营业执照", typeName:"营业执照", typeCode:"11100000000013338W011",
+    licenceNumber:"91330303MA2C8E1X7K", holderName:"温州市龙湾区示例贸易有限公司", holderIdType:"统一社会信用代码",
+    holderIdNumber:"91330303MA2C8E1X7K", issuerName:"温州市龙湾区市场监督管理局", issuerCode:"11430000006122244L",
+    issueDate:"2026-01-05", validFrom:"2026-01-05", validTo:"2036-01-04", regionCode:"330303"}' >"$HUB_RUN_ROOT/licence.json"
+LW_DEPT=$(register county "$COUNTY_PORT" lw-department 330303 department)
+curl -fsS -o /dev/null -H "Authorization: Bearer $(token "$COUNTY_PORT" lw-department "$LW_DEPT")" \
+  -F "metadata=@$HUB_RUN_ROOT/licence.json;type=application/json" -F "file=@$HUB_RUN_ROOT/licence.pdf;type=application/pdf" \
+  "$(url "$COUNTY_PORT")/api/v1/licences"
+ZJ_DEPT=$(register province "$PROVINCE_PORT" zj-department 33 department)
+province_licence() {
+  curl -fsS -H "Authorization: Bearer $(token "$PROVINCE_PORT" zj-department "$ZJ_DEPT")" -H "X-Purpose: three-node check" \
+    "$(url "$PROVINCE_PORT")/api/v1/licences/$LICENCE" >"$HUB_RUN_ROOT/province-licence.json" 2>/dev/null
+}
+province_item() {
+  curl -fsS "$(url "$PROVINCE_PORT")/api/v1/items/$COUNTY_ITEM" >"$HUB_RUN_ROOT/province-item.json" 2>/dev/null &&
+    [ "$(jq -r .status "$HUB_RUN_ROOT/province-item.json")" = effective ]
+}
+wait_until 60 "the licence issued at the county did not reach the province" province_licence
+wait_until 60 "the item change approved at the county did not reach the province" province_item
+hops='[.origin.path[] | "\(.node)(\(.tier) \(.region))"] | join(" -> ")'
+path=$(jq -r "$hops" "$HUB_RUN_ROOT/province-licence.json")
+echo "-- the province holds licence $LICENCE, path: $path"
+[ "$path" = "lw-county(county 330303) -> wz-city(city 330300) -> zj-province(province 330000)" ] || fail "unexpected licence path: $path"
+[ "$(jq -r .file.sm3 "$HUB_RUN_ROOT/province-licence.json")" = "$(curl -fsS -H "Authorization: Bearer $(token "$PROVINCE_PORT" zj-department "$ZJ_DEPT")" \
+    -H "X-Purpose: three-node check" "$(url "$PROVINCE_PORT")/api/v1/licences/$LICENCE/file" | openssl dgst -sm3 -r | cut -d' ' -f1)" ] \
+  || fail "the licence file at the province differs from its SM3"
+cmp -s <(curl -fsS -H "Authorization: Bearer $(token "$PROVINCE_PORT" zj-department "$ZJ_DEPT")" -H "X-Purpose: three-node check" \
+    "$(url "$PROVINCE_PORT")/api/v1/licences/$LICENCE/file") "$HUB_RUN_ROOT/licence.pdf" || fail "the licence file at the province is not the county's"
+path=$(jq -r "$hops" "$HUB_RUN_ROOT/province-item.json")
+echo "-- the province holds item $COUNTY_ITEM (approved by $(jq -r .origin.review.reviewedBy "$HUB_RUN_ROOT/province-item.json") at the county), path: $path"
+[ "$path" = "lw-county(county 330303) -> wz-city(city 330300) -> zj-province(province 330000)" ] || fail "unexpected item path: $path"
+for node in county:$COUNTY_PORT city:$CITY_PORT; do
+  wait_until 30 "${node%%:*} outbox did not drain" sh -c "[ \"\$(curl -fsS -H 'Authorization: Bearer $(admin_token "${node%%:*}" "${node##*:}")' $(url "${node##*:}")/api/v1/aggregation/status | jq .upstream.pending)\" -eq 0 ]"
+done
 
 echo "== 2. city outage"
 stop_hub city

@@ -51,7 +51,14 @@ public class FreshnessRegistry {
 
     /** Expected sources get a row at start, so their silence counts from the moment this node expects them. */
     void onStart(@Observes StartupEvent event) {
-        expectConfiguredSources();
+        try {
+            expectConfiguredSources();
+        } catch (RuntimeException raced) {
+            // On a slow start the first pull tick (or a push) may have inserted the same source between our
+            // look-up and our insert; this transaction rolled back, and a second pass finds the row.
+            LOG.infof("expected sources raced with a first report (%s); registering them again", raced.toString());
+            expectConfiguredSources();
+        }
     }
 
     @Transactional

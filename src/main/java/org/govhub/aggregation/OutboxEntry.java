@@ -20,6 +20,12 @@ import java.util.List;
 public class OutboxEntry extends PanacheEntityBase {
     /** The kind of a case version; its payload is one record of {@code POST /api/v1/cases/batches}. */
     public static final String CASE = "case";
+    /** A licence as issued (or accepted from below); ref {@code <licence id>/<revision>}; the file is read from S3 when sent. */
+    public static final String LICENCE = "licence";
+    /** A status change of a licence; ref {@code <licence id>/<revision>}. */
+    public static final String LICENCE_STATUS = "licence-status";
+    /** An item change that took effect here; ref {@code <node>/<change id>} of the node that approved it. */
+    public static final String CATALOG = "catalog";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -55,6 +61,11 @@ public class OutboxEntry extends PanacheEntityBase {
     /** The oldest unsent rows of a kind, in the order they were written. */
     static List<OutboxEntry> pending(String kind, int limit) {
         return find("kind = ?1 and sentAt is null order by id", kind).page(0, limit).list();
+    }
+
+    /** The oldest unsent row that is not a case version (licences and catalogue changes go one at a time, in id order). */
+    static OutboxEntry nextOther() {
+        return find("kind <> ?1 and sentAt is null order by id", CASE).firstResult();
     }
 
     static long pendingCount() {

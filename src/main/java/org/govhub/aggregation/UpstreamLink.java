@@ -36,6 +36,16 @@ public class UpstreamLink {
         exchange.getMessage().setHeader("Authorization", require().authorization());
     }
 
+    /** {@code Bearer <token>} of our client at the upstream, for requests made outside Camel. */
+    String authorization() throws IOException {
+        return require().authorization();
+    }
+
+    /** The upstream's base URL, without a trailing slash. */
+    String baseUrl() {
+        return require().baseUrl();
+    }
+
     /** The upstream refused our token (401): fetch a new one next time. */
     public void tokenRefused() {
         hub.ifPresent(PeerHub::forgetToken);

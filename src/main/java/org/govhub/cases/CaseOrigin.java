@@ -32,14 +32,14 @@ public record CaseOrigin(String node, String region, List<Hop> path) {
     }
 
     /** The path so far plus this node's hop: what this node stores with a version it accepts. */
-    static CaseOrigin arrivedAt(List<Hop> before, HubConfig config, Instant at, String client) {
+    public static CaseOrigin arrivedAt(List<Hop> before, HubConfig config, Instant at, String client) {
         List<Hop> path = new ArrayList<>(before);
         path.add(new Hop(config.nodeId(), config.regionCode(), config.tier().name(), at, client));
         return new CaseOrigin(path.get(0).node(), path.get(0).region(), List.copyOf(path));
     }
 
     /** The stored form (sorted keys, UTC instants), kept beside the record in {@code case_version.origin_json}. */
-    String json() {
+    public String json() {
         try {
             return CaseJson.MAPPER.writeValueAsString(this);
         } catch (JsonProcessingException e) {
@@ -51,7 +51,7 @@ public record CaseOrigin(String node, String region, List<Hop> path) {
      * The hops of an incoming {@code origin} member ({@code node} and {@code region} are derived from
      * the first hop and ignored), or errors at {@code <path>.origin…}.
      */
-    static List<Hop> readPath(JsonNode origin, String path, List<FieldError> errors) {
+    public static List<Hop> readPath(JsonNode origin, String path, List<FieldError> errors) {
         String at = path + ".origin";
         if (origin == null || origin.isNull()) {
             return List.of();

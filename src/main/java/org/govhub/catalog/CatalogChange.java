@@ -48,4 +48,12 @@ public class CatalogChange extends PanacheEntityBase {
 
     @Column(name = "review_note")
     public String reviewNote;
+
+    /** {@code <node>/<change id>} of the node where a forwarded change was approved; null for changes made here. */
+    @Column(name = "origin_key")
+    public String originKey;
+
+    /** Origin, path and the downstream's review record of a forwarded change; null for changes made here. */
+    @Column(name = "origin_json")
+    public String originJson;
 }

@@ -57,6 +57,10 @@ public class CatalogItem extends PanacheEntityBase {
     public Instant retiredAt;
 
     /** The pending change request touching this item, if any: one at a time. */
+    /** The origin of the effective version when a forwarded change made it; null when entered here. */
+    @Column(name = "origin_json")
+    public String originJson;
+
     @Column(name = "pending_change_id")
     public Long pendingChangeId;
 

@@ -26,6 +26,10 @@ public class ChangeReview {
     @jakarta.inject.Inject
     CatalogAudit catalogAudit;
 
+    @jakarta.inject.Inject
+    @jakarta.enterprise.inject.Any
+    jakarta.enterprise.inject.Instance<CatalogChangeListener> listeners;
+
     private final ItemChanges items;
     private final ListChanges lists;
     private final HubClock clock;
@@ -54,7 +58,12 @@ public class ChangeReview {
         } else {
             lists.approve(change, entries, now);
         }
-        return catalogAudit.decided(decide(change, reviewer, ChangeStatus.APPROVED, reason == null || reason.isBlank() ? null : reason.strip(), now, entries));
+        ChangeSummary decided = decide(change, reviewer, ChangeStatus.APPROVED,
+                reason == null || reason.isBlank() ? null : reason.strip(), now, entries);
+        if (change.record == RecordKind.ITEM) {
+            effective(change, entries);
+        }
+        return catalogAudit.decided(decided);
     }
 
     @Transactional
@@ -70,6 +79,13 @@ public class ChangeReview {
             lists.reject(change);
         }
         return catalogAudit.decided(decide(change, reviewer, ChangeStatus.REJECTED, note.reason().strip(), clock.instant(), entries));
+    }
+
+    /** Tells every {@link CatalogChangeListener} that an item change took effect, in this transaction. */
+    void effective(CatalogChange change, List<CatalogChangeEntry> entries) {
+        for (CatalogChangeListener listener : listeners) {
+            listener.effective(change, entries);
+        }
     }
 
     public ChangeDetail get(Caller caller, String changeId) {
@@ -155,13 +171,13 @@ public class ChangeReview {
         return summary(change, entries);
     }
 
-    private static ChangeSummary summary(CatalogChange change, List<CatalogChangeEntry> entries) {
+    static ChangeSummary summary(CatalogChange change, List<CatalogChangeEntry> entries) {
         return ChangeSummary.of(change,
                 entries.stream().filter(e -> e.role == EntryRole.SOURCE).map(e -> e.recordKey).toList(),
                 entries.stream().filter(e -> e.role == EntryRole.TARGET).map(e -> e.recordKey).toList());
     }
 
-    private static List<CatalogChangeEntry> entries(long changeId) {
+    static List<CatalogChangeEntry> entries(long changeId) {
         return CatalogChangeEntry.list("changeId = ?1 order by ordinal", changeId);
     }
 

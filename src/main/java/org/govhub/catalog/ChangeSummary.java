@@ -11,11 +11,12 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ChangeSummary(long id, RecordKind record, ChangeKind kind, ChangeStatus status, String reason,
         int entryCount, List<String> sources, List<String> targets, String submittedBy, Instant submittedAt,
-        String reviewedBy, Instant reviewedAt, String reviewNote) {
+        String reviewedBy, Instant reviewedAt, String reviewNote,
+        @com.fasterxml.jackson.annotation.JsonRawValue String origin) {
 
     static ChangeSummary of(CatalogChange change, List<String> sources, List<String> targets) {
         return new ChangeSummary(change.id, change.record, change.kind, change.status, change.reason, change.entryCount,
                 sources, targets, change.submittedBy, change.submittedAt, change.reviewedBy, change.reviewedAt,
-                change.reviewNote);
+                change.reviewNote, change.originJson);
     }
 }

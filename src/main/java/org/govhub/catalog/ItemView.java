@@ -13,7 +13,7 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ItemView(String code, RecordStatus status, ChangeKind retiredAs, int version, Instant effectiveFrom,
         Instant retiredAt, @JsonRawValue String item, List<Lineage> predecessors, List<Lineage> successors,
-        Long pendingChangeId) {
+        Long pendingChangeId, @JsonRawValue String origin) {
 
     /** A link to an item this one was split, merged or delegated from (predecessor) or into (successor). */
     public record Lineage(String code, ChangeKind relation, long changeId, Instant at) {

@@ -77,7 +77,8 @@ public class PublishedCatalog {
         }
         String document = item.isPublished() ? item.document : latestProposal(item.code);
         return new ItemView(item.code, item.status, item.retiredAs, item.version, item.effectiveFrom, item.retiredAt,
-                document, predecessors, successors, insider ? item.pendingChangeId : null);
+                document, predecessors, successors, insider ? item.pendingChangeId : null,
+                item.originJson);
     }
 
     public ItemHistory history(Optional<Caller> caller, PowerItemCode code) {

@@ -75,6 +75,14 @@ public class Licence extends PanacheEntityBase {
     @Column(name = "issued_by")
     public String issuedBy;
 
+    /** Where the licence entered the exchange and its path ({@code {node, region, path}}); null for old rows. */
+    @Column(name = "origin_json")
+    public String originJson;
+
+    /** Status changes at the issuing node: 0 when issued, +1 per revocation or suspension. (id, revision) is a licence version. */
+    @Column(name = "revision")
+    public int revision;
+
     /** The status as it stands at the given instant: a valid licence past its validity period is expired. */
     public LicenceStatus statusAt(Instant now) {
         LicenceStatus stored = LicenceStatus.parse(status);

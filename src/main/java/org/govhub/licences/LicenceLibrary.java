@@ -37,6 +37,13 @@ public class LicenceLibrary {
     private final AuditLog audit;
     private final HubClock clock;
 
+    @jakarta.inject.Inject
+    org.govhub.common.HubConfig config;
+
+    @jakarta.inject.Inject
+    @jakarta.enterprise.inject.Any
+    jakarta.enterprise.inject.Instance<LicenceListener> listeners;
+
     public LicenceLibrary(LicenceFiles files, LicenceSealer sealer, LicenceViews views, PersonalIdDigest personalIds,
             AuditLog audit, HubClock clock) {
         this.files = files;
@@ -108,9 +115,12 @@ public class LicenceLibrary {
         licence.sealSignature = seal.signature();
         licence.issuedAt = now;
         licence.issuedBy = issuer.clientId();
+        licence.revision = 0;
+        licence.originJson = org.govhub.cases.CaseOrigin.arrivedAt(java.util.List.of(), config, now, issuer.clientId()).json();
         licence.persistAndFlush();
         audit.record(AuditEntry.of("licence.issue", "licence", licence.licenceId, "issued")
                 .withPersonalId(metadata.holderIdNumber()));
+        listeners.forEach(l -> l.stored(licence));
         return licence;
     }
 
@@ -145,6 +155,7 @@ public class LicenceLibrary {
         licence.status = LicenceStatus.REVOKED.wireName();
         licence.statusSince = now;
         licence.statusReason = reason;
+        licence.revision++;
         LicenceStatusChange change = new LicenceStatusChange();
         change.licenceId = licence.licenceId;
         change.status = licence.status;
@@ -153,6 +164,7 @@ public class LicenceLibrary {
         change.changedBy = caller.clientId();
         change.persistAndFlush();
         audit.record(AuditEntry.of("licence.revoke", "licence", licence.licenceId, "revoked"));
+        listeners.forEach(l -> l.statusChanged(licence, change));
         return new Revocation(licence.licenceId, LicenceStatus.REVOKED, now, reason, change.generation);
     }
 

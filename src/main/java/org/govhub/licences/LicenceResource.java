@@ -34,6 +34,9 @@ public class LicenceResource {
     private final SignedJson signed;
     private final CurrentCaller caller;
 
+    @jakarta.inject.Inject
+    ForwardedLicences forwarded;
+
     public LicenceResource(LicenceLibrary library, LicenceQueries queries, LicenceVerification verification,
             LicenceReconciler reconciler, SignedJson signed, CurrentCaller caller) {
         this.library = library;
@@ -51,6 +54,25 @@ public class LicenceResource {
             throws JsonProcessingException {
         LicenceView issued = library.issue(caller.get(), metadata, file == null ? null : file.uploadedFile());
         return Response.created(URI.create("/api/v1/licences/" + issued.id())).entity(issued).build();
+    }
+
+    /** A licence forwarded up by a downstream hub (issue 7): 201 created, 200 unchanged when already held. */
+    @POST
+    @Path("/forwarded")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Allowed(Role.AGGREGATOR)
+    public Response acceptForwarded(@RestForm("licence") String licence, @RestForm("file") FileUpload file) {
+        ForwardedLicences.Accepted accepted = forwarded.accept(caller.get(), licence, file == null ? null : file.uploadedFile());
+        return Response.status("created".equals(accepted.outcome()) ? 201 : 200).entity(accepted).build();
+    }
+
+    /** A status change of a forwarded licence (issue 7): 200 applied or unchanged. */
+    @POST
+    @Path("/{id}/forwarded-status")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Allowed(Role.AGGREGATOR)
+    public ForwardedLicences.Accepted forwardedStatus(@PathParam("id") String id, ForwardedLicences.ForwardedStatus status) {
+        return forwarded.status(caller.get(), id, status);
     }
 
     @GET

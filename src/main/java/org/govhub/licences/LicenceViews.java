@@ -47,6 +47,6 @@ public class LicenceViews {
                 licence.statusReason, metadata(licence),
                 new LicenceView.FileInfo(licence.fileSize, licence.fileSm3, licence.contentType,
                         "/api/v1/licences/" + licence.licenceId + "/file"),
-                licence.issuedAt, licence.issuedBy, sealer.view(licence));
+                licence.issuedAt, licence.issuedBy, sealer.view(licence), licence.revision, licence.originJson);
     }
 }

@@ -25,6 +25,7 @@ final class FlakyUpstream implements AutoCloseable {
     private final HttpServer server;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final AtomicBoolean down = new AtomicBoolean();
+    private final AtomicBoolean loseAnswers = new AtomicBoolean();
     private final AtomicInteger refused = new AtomicInteger();
     private final List<Exchange> passed = new CopyOnWriteArrayList<>();
     private final int hubPort;
@@ -50,6 +51,11 @@ final class FlakyUpstream implements AutoCloseable {
 
     void comeBack() {
         down.set(false);
+    }
+
+    /** Passes requests on to the hub but answers the caller 503, as if the hub's answer was lost on the way back. */
+    void loseAnswers(boolean lose) {
+        loseAnswers.set(lose);
     }
 
     int refusedCount() {
@@ -84,6 +90,12 @@ final class FlakyUpstream implements AutoCloseable {
             HttpResponse<byte[]> answer = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             passed.add(new Exchange(exchange.getRequestURI().getPath(), answer.statusCode(),
                     new String(body, StandardCharsets.UTF_8), new String(answer.body(), StandardCharsets.UTF_8)));
+            if (loseAnswers.get()) {
+                refused.incrementAndGet();
+                reply(exchange, 503, "application/problem+json",
+                        "{\"type\":\"about:blank\",\"title\":\"Service Unavailable\",\"status\":503}".getBytes(StandardCharsets.UTF_8));
+                return;
+            }
             reply(exchange, answer.statusCode(), answer.headers().firstValue("Content-Type").orElse("application/json"), answer.body());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

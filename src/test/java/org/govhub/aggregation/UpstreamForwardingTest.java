@@ -49,7 +49,7 @@ class UpstreamForwardingTest {
 
     @BeforeEach
     void linkToUpstream() {
-        AggregationFixtures.linkClient(AggregationTestResource.UPSTREAM_CLIENT, "33", "platform");
+        AggregationFixtures.linkClient(AggregationTestResource.UPSTREAM_CLIENT, "33", "platform", "aggregator");
     }
 
     @Test

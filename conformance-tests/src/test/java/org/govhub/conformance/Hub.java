@@ -51,6 +51,19 @@ final class Hub {
         return anonymous().get("/api/v1/node").then().statusCode(200).extract().path("regionCode");
     }
 
+    /** A client registered inside the node's region: its id and a token. */
+    record Registered(String clientId, String token) {
+    }
+
+    /** Registers a client inside the node's region and returns its id and token. */
+    static Registered register(String... roles) {
+        String id = "conf-" + System.currentTimeMillis() + "-" + SEQ.incrementAndGet();
+        String secret = asAdmin().contentType(ContentType.JSON)
+                .body(Map.of("clientId", id, "name", "conformance " + id, "roles", List.of(roles), "regionPrefix", nodeRegion()))
+                .post("/api/v1/admin/clients").then().statusCode(201).extract().path("clientSecret");
+        return new Registered(id, token(id, secret));
+    }
+
     /** Registers a client inside the node's region and returns its token. */
     static String registeredToken(String... roles) {
         String id = "conf-" + System.currentTimeMillis() + "-" + SEQ.incrementAndGet();
