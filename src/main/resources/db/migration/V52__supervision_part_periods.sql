@@ -30,6 +30,9 @@ CREATE TABLE supervision_part_period (
     PRIMARY KEY (kind, period, region_code, name)
 );
 
+-- The first bucket with an open case not yet due: a short range of this index.
+CREATE INDEX supervision_part_period_open ON supervision_part_period (kind, open_due_max, period, region_code);
+
 -- Recomputing one bucket reads its rows through this index.
 CREATE INDEX supervision_case_part_bucket ON supervision_case_part (kind, name, region_code, accepted_at);
 -- The partial periods at a window's edges, and the open cases of periods not yet wholly due, are read
