@@ -9,7 +9,8 @@
 # The hub listens on BENCH_PORT (default: any free port).
 #
 # WIPES the bench database: the hub is started on it with Flyway clean-at-start (the same mechanism the
-# test suite uses). Database from BENCH_DB (default govhub_supervision) on PGHOST/PGPORT/PGUSER/PGPASSWORD.
+# test suite uses). BENCH_REUSE=1 keeps the database (migrating it) and skips the generation when it already
+# holds exactly that many bench cases, to time a new build on the same data. Database from BENCH_DB (default govhub_supervision) on PGHOST/PGPORT/PGUSER/PGPASSWORD.
 # Then it generates the cases with SQL (generate_series) straight into the tables the endpoint reads,
 # the supervision view of the cases: supervision_case (one row per case) and supervision_case_part (one
 # row per case and stage, one per case and post: 4 + 4 per case), and the stage and post buckets built from
@@ -61,7 +62,7 @@ echo "== starting the hub on database $PGDATABASE (cleaned at start)"
 mkdir -p "$work/data"
 (cd "$work" && QUARKUS_PROFILE=pg HUB_DATA_DIR="$work/data" HUB_REGION_CODE=350000 HUB_TIER=province \
   HUB_NODE_ID=stats-bench QUARKUS_HTTP_PORT=${BENCH_PORT:-0} QUARKUS_HTTP_HOST=127.0.0.1 \
-  QUARKUS_FLYWAY_CLEAN_AT_START=true QUARKUS_FLYWAY_CLEAN_DISABLED=false \
+  QUARKUS_FLYWAY_CLEAN_AT_START=$([ "${BENCH_REUSE:-0}" = 1 ] && echo false || echo true) QUARKUS_FLYWAY_CLEAN_DISABLED=false \
   HUB_SUPERVISION_FOLLOW_EVERY=off HUB_SUPERVISION_DEADLINE_SCAN_EVERY=off HUB_ARCHIVE_ENABLED=false \
   exec java -jar "$OLDPWD/$jar") >"$work/hub.log" 2>&1 &
 pid=$!
@@ -83,13 +84,16 @@ token() { curl -sf -d grant_type=client_credentials --data-urlencode "client_id=
   "$base/api/v1/auth/token" | jq -r .access_token; }
 admin_token=$(token admin "$(cat "$work/data/admin-client-secret")")
 secret=$(curl -sf -H "Authorization: Bearer $admin_token" -H 'Content-Type: application/json' \
-  -d '{"clientId":"bench-supervisor","name":"stats bench","roles":["supervisor"],"regionPrefix":"35"}' \
+  -d '{"clientId":"bench-supervisor-'$$'","name":"stats bench","roles":["supervisor"],"regionPrefix":"35"}' \
   "$base/api/v1/admin/clients" | jq -r .clientSecret)
-supervisor=$(token bench-supervisor "$secret")
+supervisor=$(token "bench-supervisor-$$" "$secret")
 
 # ---- the cases, generated in the database
 echo "== generating $cases cases (supervision_case) and $((cases * 8)) stage/post rows (supervision_case_part)"
 gen_start=$(date +%s)
+if [ "${BENCH_REUSE:-0}" = 1 ] && [ "$(psql -At -c "SELECT COUNT(*) FROM supervision_case WHERE case_no LIKE 'BENCH-%'")" = "$cases" ]; then
+  echo "   reusing the $cases cases already in $PGDATABASE (BENCH_REUSE=1)"
+else
 psql -q -v ON_ERROR_STOP=1 -v cases="$cases" <<'SQL'
 SELECT setseed(0.42) \g /dev/null
 INSERT INTO supervision_case (case_no, data_version, item_code, department, region_code, status, accepted_at,
@@ -148,6 +152,7 @@ VACUUM ANALYZE supervision_case;
 VACUUM ANALYZE supervision_case_part;
 VACUUM ANALYZE supervision_part_period;
 SQL
+fi
 echo "   generated in $(( $(date +%s) - gen_start )) s"
 
 # ---- the reference: EfficiencyStats.sql() with the parameters written in

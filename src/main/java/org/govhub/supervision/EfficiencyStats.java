@@ -144,7 +144,7 @@ public class EfficiencyStats {
     /**
      * Runs the statistics in a repeatable-read transaction of their own, so every statement sees the same
      * snapshot. On PostgreSQL the transaction gets {@code hub.supervision.stats-work-mem}, so the percentile's
-     * sort of a group's values stays in memory.
+     * sort of a group's values stays in memory, and custom plans only (the parameters decide the plan).
      */
     private List<Group> query(Work work) {
         try (Connection c = dataSource.getConnection()) {
@@ -156,6 +156,10 @@ public class EfficiencyStats {
                 if (c.getMetaData().getDatabaseProductName().equals("PostgreSQL")) {
                     try (Statement set = c.createStatement()) {
                         set.execute("SET LOCAL work_mem = '" + workMem + "'");
+                        // a plan for the actual values: a generic plan of the percentile query (prepared
+                        // statements switch to one after five runs) sorts the whole stage instead of reading
+                        // the top tenth of its index
+                        set.execute("SET LOCAL plan_cache_mode = force_custom_plan");
                     }
                 }
                 return work.on(c);
