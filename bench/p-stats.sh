@@ -58,7 +58,7 @@ fail() {
 
 # ---- the hub: a province node (350000) on the bench database, cleaned and migrated at start; the feed
 # follower and the deadline scan are off so nothing but the measured requests runs
-echo "== starting the hub on database $PGDATABASE (cleaned at start)"
+echo "== starting the hub on database $PGDATABASE ($([ "${BENCH_REUSE:-0}" = 1 ] && echo "kept, BENCH_REUSE=1" || echo "cleaned at start"))"
 mkdir -p "$work/data"
 (cd "$work" && QUARKUS_PROFILE=pg HUB_DATA_DIR="$work/data" HUB_REGION_CODE=350000 HUB_TIER=province \
   HUB_NODE_ID=stats-bench QUARKUS_HTTP_PORT=${BENCH_PORT:-0} QUARKUS_HTTP_HOST=127.0.0.1 \
