@@ -6,12 +6,15 @@
 # Builds nothing. Package for PostgreSQL first (the datasource kind is fixed at build time):
 #   mvn -B -q package -DskipTests -Dquarkus.profile=pg
 # Usage: bench/p-stats.sh [cases] [--smoke]     (default 1000000; --smoke = 20000 cases, nothing recorded)
+# The hub listens on BENCH_PORT (default: any free port).
 #
 # WIPES the bench database: the hub is started on it with Flyway clean-at-start (the same mechanism the
-# test suite uses). Database from BENCH_DB (default govhub_supervision) on PGHOST/PGPORT/PGUSER/PGPASSWORD.
+# test suite uses). BENCH_REUSE=1 keeps the database (migrating it) and skips the generation when it already
+# holds exactly that many bench cases, to time a new build on the same data. Database from BENCH_DB (default govhub_supervision) on PGHOST/PGPORT/PGUSER/PGPASSWORD.
 # Then it generates the cases with SQL (generate_series) straight into the tables the endpoint reads,
 # the supervision view of the cases: supervision_case (one row per case) and supervision_case_part (one
-# row per case and stage, one per case and post: 4 + 4 per case). Cases are spread over 90 counties of
+# row per case and stage, one per case and post: 4 + 4 per case), and the stage and post buckets built from
+# them (supervision_part_period, as migration V52 does). Cases are spread over 90 counties of
 # province 35, 20 departments per county, 3 items per department, accepted from January 2025 to
 # November 2026; 90 % finished, about a fifth of them late; 12 % with corrections.
 #
@@ -55,11 +58,11 @@ fail() {
 
 # ---- the hub: a province node (350000) on the bench database, cleaned and migrated at start; the feed
 # follower and the deadline scan are off so nothing but the measured requests runs
-echo "== starting the hub on database $PGDATABASE (cleaned at start)"
+echo "== starting the hub on database $PGDATABASE ($([ "${BENCH_REUSE:-0}" = 1 ] && echo "kept, BENCH_REUSE=1" || echo "cleaned at start"))"
 mkdir -p "$work/data"
 (cd "$work" && QUARKUS_PROFILE=pg HUB_DATA_DIR="$work/data" HUB_REGION_CODE=350000 HUB_TIER=province \
-  HUB_NODE_ID=stats-bench QUARKUS_HTTP_PORT=0 QUARKUS_HTTP_HOST=127.0.0.1 \
-  QUARKUS_FLYWAY_CLEAN_AT_START=true QUARKUS_FLYWAY_CLEAN_DISABLED=false \
+  HUB_NODE_ID=stats-bench QUARKUS_HTTP_PORT=${BENCH_PORT:-0} QUARKUS_HTTP_HOST=127.0.0.1 \
+  QUARKUS_FLYWAY_CLEAN_AT_START=$([ "${BENCH_REUSE:-0}" = 1 ] && echo false || echo true) QUARKUS_FLYWAY_CLEAN_DISABLED=false \
   HUB_SUPERVISION_FOLLOW_EVERY=off HUB_SUPERVISION_DEADLINE_SCAN_EVERY=off HUB_ARCHIVE_ENABLED=false \
   exec java -jar "$OLDPWD/$jar") >"$work/hub.log" 2>&1 &
 pid=$!
@@ -81,13 +84,16 @@ token() { curl -sf -d grant_type=client_credentials --data-urlencode "client_id=
   "$base/api/v1/auth/token" | jq -r .access_token; }
 admin_token=$(token admin "$(cat "$work/data/admin-client-secret")")
 secret=$(curl -sf -H "Authorization: Bearer $admin_token" -H 'Content-Type: application/json' \
-  -d '{"clientId":"bench-supervisor","name":"stats bench","roles":["supervisor"],"regionPrefix":"35"}' \
+  -d '{"clientId":"bench-supervisor-'$$'","name":"stats bench","roles":["supervisor"],"regionPrefix":"35"}' \
   "$base/api/v1/admin/clients" | jq -r .clientSecret)
-supervisor=$(token bench-supervisor "$secret")
+supervisor=$(token "bench-supervisor-$$" "$secret")
 
 # ---- the cases, generated in the database
 echo "== generating $cases cases (supervision_case) and $((cases * 8)) stage/post rows (supervision_case_part)"
 gen_start=$(date +%s)
+if [ "${BENCH_REUSE:-0}" = 1 ] && [ "$(psql -At -c "SELECT COUNT(*) FROM supervision_case WHERE case_no LIKE 'BENCH-%'")" = "$cases" ]; then
+  echo "   reusing the $cases cases already in $PGDATABASE (BENCH_REUSE=1)"
+else
 psql -q -v ON_ERROR_STOP=1 -v cases="$cases" <<'SQL'
 SELECT setseed(0.42) \g /dev/null
 INSERT INTO supervision_case (case_no, data_version, item_code, department, region_code, status, accepted_at,
@@ -127,9 +133,26 @@ CROSS JOIN LATERAL (
         (3, ARRAY['科长', '法制科'], 0.3), (4, ARRAY['分管局长', '局长'], 0.1)) s(stage, posts, share)
 ) p
 WHERE c.case_no LIKE 'BENCH-%';
+-- the stage and post buckets, as migration V52 builds them from existing rows (the hub keeps them equal to
+-- the rows in the transaction that writes the rows)
+INSERT INTO supervision_part_period (kind, period, region_code, name, accepted, finished, on_time, late, corrected,
+    timed, timed_days, open_due, open_due_max)
+SELECT kind, CAST(FLOOR(EXTRACT(EPOCH FROM accepted_at) / 864000) AS BIGINT), region_code, name, COUNT(*),
+    SUM(CASE WHEN finished_at IS NOT NULL THEN 1 ELSE 0 END),
+    SUM(CASE WHEN finished_at IS NOT NULL AND on_time THEN 1 ELSE 0 END),
+    SUM(CASE WHEN finished_at IS NOT NULL AND NOT on_time THEN 1 ELSE 0 END),
+    SUM(CASE WHEN corrected THEN 1 ELSE 0 END),
+    SUM(CASE WHEN working_days IS NOT NULL THEN 1 ELSE 0 END),
+    COALESCE(SUM(working_days), 0),
+    SUM(CASE WHEN finished_at IS NULL AND due_at IS NOT NULL THEN 1 ELSE 0 END),
+    MAX(CASE WHEN finished_at IS NULL THEN due_at END)
+FROM supervision_case_part
+GROUP BY kind, CAST(FLOOR(EXTRACT(EPOCH FROM accepted_at) / 864000) AS BIGINT), region_code, name;
 VACUUM ANALYZE supervision_case;
 VACUUM ANALYZE supervision_case_part;
+VACUUM ANALYZE supervision_part_period;
 SQL
+fi
 echo "   generated in $(( $(date +%s) - gen_start )) s"
 
 # ---- the reference: EfficiencyStats.sql() with the parameters written in

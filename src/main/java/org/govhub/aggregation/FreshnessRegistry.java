@@ -25,6 +25,10 @@ import org.govhub.audit.AuditLog;
 import org.govhub.common.HubClock;
 import org.govhub.common.HubConfig;
 import org.govhub.common.RegionPrefix;
+import org.govhub.supervision.AlertKey;
+import org.govhub.supervision.AlertLevel;
+import org.govhub.supervision.AlertRule;
+import org.govhub.supervision.SupervisionAlerts;
 import org.jboss.logging.Logger;
 
 /**
@@ -41,8 +45,11 @@ public class FreshnessRegistry {
     private final HubClock clock;
     private final HubConfig config;
     private final AuditLog audit;
+    private final SupervisionAlerts supervision;
 
-    public FreshnessRegistry(AgroalDataSource dataSource, HubClock clock, HubConfig config, AuditLog audit) {
+    public FreshnessRegistry(AgroalDataSource dataSource, HubClock clock, HubConfig config, AuditLog audit,
+            SupervisionAlerts supervision) {
+        this.supervision = supervision;
         this.dataSource = dataSource;
         this.clock = clock;
         this.config = config;
@@ -163,7 +170,8 @@ public class FreshnessRegistry {
 
     /**
      * Raises one alert for each source that has turned overdue since the last check (audited, logged,
-     * kept in {@code freshness_alert} for supervision); returns the alerts raised now.
+     * kept in {@code freshness_alert}, and raised in supervision as a yellow {@code freshness} alert keyed by
+     * the source and the instant it fell silent, so each silence gives one alert); returns the alerts raised now.
      */
     @Transactional
     public List<FreshnessAlert> raiseAlerts() {
@@ -187,9 +195,29 @@ public class FreshnessRegistry {
                     source.key.kind + ":" + source.key.sourceId, "overdue"));
             LOG.warnf("%s %s (region %s) has not reported since %s, longer than %s", source.key.kind,
                     source.key.sourceId, source.regionPrefix, source.silentSince(), period);
+            supervision.raise(AlertKey.of("report-source", truncate(source.key.kind + ":" + source.key.sourceId + "@"
+                    + source.silentSince(), 200)), AlertLevel.YELLOW, regionCode(source.regionPrefix), null,
+                    AlertRule.FRESHNESS, source.key.kind + " " + source.key.sourceId + " (region " + source.regionPrefix
+                            + ") has not reported since " + source.silentSince() + ", longer than " + period,
+                    source.silentSince().plus(period));
             raised.add(alert);
         }
         return raised;
+    }
+
+    /**
+     * The region code of a source's region prefix (3303 → 330300), for the supervision alert: who sees it and
+     * which rule set applies; this node's own region for a source without a prefix.
+     */
+    private String regionCode(String regionPrefix) {
+        if (regionPrefix == null || regionPrefix.isBlank()) {
+            return config.regionCode();
+        }
+        return (regionPrefix + "000000").substring(0, 6);
+    }
+
+    private static String truncate(String value, int max) {
+        return value.length() <= max ? value : value.substring(0, max);
     }
 
     private static boolean isOverdue(ReportingSource source, Instant now, Duration period) {

@@ -519,14 +519,6 @@ public interface HubConfig {
         @WithDefault("200")
         int followPage();
 
-        /**
-         * Statistics by stage or post aggregate each stage or post in its own query; this many run at once,
-         * each on its own connection.
-         */
-        @WithName("stats-parallelism")
-        @WithDefault("2")
-        int statsParallelism();
-
         /** PostgreSQL work_mem for a statistics query, so a group's percentile sort stays in memory. */
         @WithName("stats-work-mem")
         @WithDefault("64MB")

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -46,9 +47,11 @@ public class CaseSupervision {
     private final EffectiveCatalog catalog;
     private final HubClock clock;
     private final ObjectMapper json;
+    private final PartBuckets buckets;
 
     public CaseSupervision(WorkingDayCalendar calendar, DeadlineEvaluator evaluator, SupervisionRules rules,
-            SupervisionAlerts alerts, EffectiveCatalog catalog, HubClock clock, ObjectMapper json) {
+            SupervisionAlerts alerts, EffectiveCatalog catalog, HubClock clock, ObjectMapper json, PartBuckets buckets) {
+        this.buckets = buckets;
         this.calendar = calendar;
         this.evaluator = evaluator;
         this.rules = rules;
@@ -108,6 +111,29 @@ public class CaseSupervision {
         }
         writeParts(row, snapshot.steps(), pauses);
         raiseCorrections(row, snapshot.steps(), ruleSet);
+        raiseUnknownItem(row);
+    }
+
+    /**
+     * The {@code unknown-item} rule: a case of an item that is not in the effective catalogue when supervision
+     * takes the version in (cancelled, merged or split away since the case was accepted, or never
+     * approved). Red, like every case of a power outside the published list.
+     */
+    private void raiseUnknownItem(SupervisedCase row) {
+        if (inCatalogue(row.itemCode)) {
+            return;
+        }
+        alerts.raise(AlertKey.ofCase(row.caseNo), AlertLevel.RED, row.regionCode, row.department,
+                AlertRule.UNKNOWN_ITEM, "power item " + row.itemCode + " of version " + row.dataVersion
+                        + " is not in the effective catalogue: unknown, not yet approved, or cancelled");
+    }
+
+    private boolean inCatalogue(String itemCode) {
+        try {
+            return catalog.find(PowerItemCode.parse(itemCode)).isPresent();
+        } catch (InvalidValueException e) {
+            return false;
+        }
     }
 
     /** Re-judges an open case against the clock and the current rule set; raises the cards it has reached. */
@@ -158,18 +184,25 @@ public class CaseSupervision {
                 occurred);
     }
 
-    /** Brings the case's stage and post rows in line with this version: updated in place, added, removed. */
+    /**
+     * Brings the case's stage and post rows in line with this version (updated in place, added, removed) and
+     * recomputes the statistics buckets they were and are in.
+     */
     private void writeParts(SupervisedCase row, List<TimedStep> steps, List<Interval> pauses) {
         Map<String, CasePart> existing = new HashMap<>();
+        Set<PartBuckets.Key> touched = new LinkedHashSet<>();
         for (CasePart part : CasePart.<CasePart>list("caseNo", row.caseNo)) {
             existing.put(part.kind + "\u0000" + part.name, part);
+            touched.add(PartBuckets.Key.of(part));
         }
-        writeParts(row, "stage", CaseTiming.byStage(calendar, steps, pauses), existing);
-        writeParts(row, "post", CaseTiming.byPost(calendar, steps, pauses), existing);
+        writeParts(row, "stage", CaseTiming.byStage(calendar, steps, pauses), existing, touched);
+        writeParts(row, "post", CaseTiming.byPost(calendar, steps, pauses), existing, touched);
         existing.values().forEach(CasePart::delete);
+        buckets.recompute(touched);
     }
 
-    private static void writeParts(SupervisedCase row, String kind, Map<String, Part> parts, Map<String, CasePart> existing) {
+    private static void writeParts(SupervisedCase row, String kind, Map<String, Part> parts, Map<String, CasePart> existing,
+            Set<PartBuckets.Key> touched) {
         Set<String> written = new HashSet<>();
         for (Map.Entry<String, Part> entry : parts.entrySet()) {
             String name = entry.getKey().length() > MAX_PART_NAME ? entry.getKey().substring(0, MAX_PART_NAME) : entry.getKey();
@@ -191,6 +224,7 @@ public class CaseSupervision {
             part.finishedAt = row.finishedAt;
             part.onTime = row.onTime;
             part.dueAt = row.dueAt;
+            touched.add(PartBuckets.Key.of(part));
             if (created) {
                 part.persist();
             }

@@ -2,7 +2,6 @@ package org.govhub.supervision;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.agroal.api.AgroalDataSource;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -13,11 +12,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.govhub.access.Caller;
 import org.govhub.common.HubClock;
 import org.govhub.common.HubConfig;
@@ -48,7 +42,6 @@ public class EfficiencyStats {
     private final AgroalDataSource dataSource;
     private final HubClock clock;
     private final String workMem;
-    private final ExecutorService groups;
 
     public EfficiencyStats(AgroalDataSource dataSource, HubClock clock, HubConfig config) {
         this.dataSource = dataSource;
@@ -57,18 +50,6 @@ public class EfficiencyStats {
         if (!workMem.matches("[0-9]{1,7}(kB|MB|GB)")) {
             throw new IllegalStateException("hub.supervision.stats-work-mem " + workMem + " must be like 64MB");
         }
-        int parallelism = Math.max(1, config.supervision().statsParallelism());
-        AtomicInteger threads = new AtomicInteger();
-        this.groups = Executors.newFixedThreadPool(parallelism, task -> {
-            Thread thread = new Thread(task, "supervision-stats-" + threads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
-    }
-
-    @PreDestroy
-    void stop() {
-        groups.shutdownNow();
     }
 
     public enum GroupBy implements WireName {
@@ -103,42 +84,16 @@ public class EfficiencyStats {
     }
 
     /**
-     * The aggregate for a grouping. Parameters: 1 region prefix pattern ({@code 3303%}), 2 from, 3 to
-     * (exclusive), 4 now (for open cases past their due time); for stage and post 5 the part kind and 6 the
-     * stage or post name: those are computed one name per query (see {@link #compute}).
+     * The aggregate for department or item. Parameters: 1 region prefix pattern ({@code 3303%}), 2 from,
+     * 3 to (exclusive), 4 now (for open cases past their due time).
      */
     static String sql(GroupBy groupBy) {
         return switch (groupBy) {
             case DEPARTMENT -> caseSql("department");
             case ITEM -> caseSql("item_code");
-            case STAGE, POST -> """
-                    SELECT name AS group_key,
-                        COUNT(*) AS accepted,
-                        SUM(CASE WHEN finished_at IS NOT NULL THEN 1 ELSE 0 END) AS finished,
-                        SUM(CASE WHEN finished_at IS NOT NULL AND on_time THEN 1 ELSE 0 END) AS on_time,
-                        SUM(CASE WHEN (finished_at IS NOT NULL AND NOT on_time) OR (finished_at IS NULL AND due_at <= ?4)
-                            THEN 1 ELSE 0 END) AS overdue,
-                        AVG(working_days) AS average_days,
-                        PERCENTILE_CONT(0.9) WITHIN GROUP (ORDER BY working_days) AS p90_days,
-                        SUM(CASE WHEN corrected THEN 1 ELSE 0 END) AS corrected
-                    FROM supervision_case_part
-                    WHERE kind = ?5 AND name = ?6 AND region_code LIKE ?1 AND accepted_at >= ?2 AND accepted_at < ?3
-                    GROUP BY name""";
+            case STAGE, POST -> throw new IllegalArgumentException("stage and post are computed by partStats");
         };
     }
-
-    /**
-     * The stage or post names present, read as a loose index scan (one index probe per name) rather than by
-     * reading every row: parameter 1 the part kind.
-     */
-    static final String PART_NAMES = """
-            WITH RECURSIVE names (name) AS (
-                SELECT MIN(name) FROM supervision_case_part WHERE kind = ?1
-                UNION ALL
-                SELECT (SELECT MIN(p.name) FROM supervision_case_part p WHERE p.kind = ?1 AND p.name > names.name)
-                FROM names WHERE names.name IS NOT NULL
-            )
-            SELECT name FROM names WHERE name IS NOT NULL ORDER BY name""";
 
     private static String caseSql(String column) {
         return """
@@ -158,10 +113,8 @@ public class EfficiencyStats {
     }
 
     /**
-     * Department and item: one aggregate query. Stage and post: a handful of groups over many rows (every
-     * case passes through each stage), so each stage or post is aggregated by its own query over its own
-     * index range, {@code hub.supervision.stats-parallelism} at a time on separate connections; a name with
-     * no case in the window or region gives no group, as in a GROUP BY.
+     * Department and item: one aggregate query over the case rows. Stage and post: the period buckets
+     * ({@link PartStats}), in one repeatable-read transaction.
      */
     public Stats compute(Caller caller, String groupByText, String fromText, String toText, String regionText) {
         if (groupByText == null || groupByText.isBlank()) {
@@ -175,78 +128,49 @@ public class EfficiencyStats {
         }
         String region = RegionFilter.of(caller, regionText);
         Instant now = clock.instant();
-        Object[] params = {region + "%", Timestamp.from(from == null ? NO_EARLIER : from),
-            Timestamp.from(to == null ? NO_LATER : to), Timestamp.from(now), groupBy.wireName()};
-        List<Group> result = groupBy.isPart() ? partGroups(groupBy, params) : query(sql(groupBy), params);
+        Instant windowFrom = from == null ? NO_EARLIER : from;
+        Instant windowTo = to == null ? NO_LATER : to;
+        List<Group> result = groupBy.isPart()
+                ? query(c -> PartStats.compute(c, groupBy.wireName(), region, windowFrom, windowTo, now))
+                : query(c -> run(c, sql(groupBy), new Object[] {region + "%", Timestamp.from(windowFrom),
+                    Timestamp.from(windowTo), Timestamp.from(now)}));
         return new Stats(groupBy.wireName(), region, from, to, now, result);
     }
 
-    private List<Group> partGroups(GroupBy groupBy, Object[] params) {
-        List<String> names;
-        try (Connection c = dataSource.getConnection()) {
-            names = partNames(c, groupBy);
-        } catch (SQLException e) {
-            throw new IllegalStateException("reading the " + groupBy.wireName() + " names failed", e);
-        }
-        List<Future<List<Group>>> running = new ArrayList<>();
-        for (String name : names) {
-            Object[] withName = java.util.Arrays.copyOf(params, params.length + 1);
-            withName[params.length] = name;
-            running.add(groups.submit(() -> query(sql(groupBy), withName)));
-        }
-        List<Group> result = new ArrayList<>();
-        try {
-            for (Future<List<Group>> group : running) {
-                result.addAll(group.get());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while computing statistics", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
-        } finally {
-            running.forEach(f -> f.cancel(true));
-        }
-        return result;
+    interface Work {
+        List<Group> on(Connection c) throws SQLException;
     }
 
     /**
-     * Runs one aggregate in a read-only transaction of its own. On PostgreSQL the transaction gets
-     * {@code hub.supervision.stats-work-mem}, so the percentile's sort of a group's values stays in memory.
+     * Runs the statistics in a repeatable-read transaction of their own, so every statement sees the same
+     * snapshot. On PostgreSQL the transaction gets {@code hub.supervision.stats-work-mem}, so the percentile's
+     * sort of a group's values stays in memory, and custom plans only (the parameters decide the plan).
      */
-    private List<Group> query(String sql, Object[] params) {
+    private List<Group> query(Work work) {
         try (Connection c = dataSource.getConnection()) {
             boolean autoCommit = c.getAutoCommit();
+            int isolation = c.getTransactionIsolation();
             c.setAutoCommit(false);
+            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             try {
                 if (c.getMetaData().getDatabaseProductName().equals("PostgreSQL")) {
                     try (Statement set = c.createStatement()) {
                         set.execute("SET LOCAL work_mem = '" + workMem + "'");
+                        // a plan for the actual values: a generic plan of the percentile query (prepared
+                        // statements switch to one after five runs) sorts the whole stage instead of reading
+                        // the top tenth of its index
+                        set.execute("SET LOCAL plan_cache_mode = force_custom_plan");
                     }
                 }
-                return run(c, sql, params);
+                return work.on(c);
             } finally {
                 c.rollback();
+                c.setTransactionIsolation(isolation);
                 c.setAutoCommit(autoCommit);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("computing statistics failed", e);
         }
-    }
-
-    /** The stage or post names present ({@link #PART_NAMES}). */
-    static List<String> partNames(Connection c, GroupBy groupBy) throws SQLException {
-        List<String> names = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement(jdbc(PART_NAMES))) {
-            s.setString(1, groupBy.wireName());
-            s.setString(2, groupBy.wireName());
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    names.add(rs.getString(1));
-                }
-            }
-        }
-        return names;
     }
 
     /** Runs an aggregate of {@link #sql} on the connection; {@code params} are indexed by the ?N numbers. */

@@ -88,6 +88,26 @@ class FreshnessTest {
     }
 
     @Test
+    void anOverduePlatformShowsOnceAsASupervisionAlert() {
+        Clients.Registered supervisor = Clients.register("33", "supervisor");
+        Clients.Registered platform = pushedOnce("3303", "33030400", "330304");
+        clock.advance(Duration.ofHours(25));
+
+        registry.raiseAlerts();
+        registry.raiseAlerts();
+
+        List<Map<String, Object>> alerts = given().auth().oauth2(Clients.token(supervisor.clientId(), supervisor.secret())).queryParam("rule", "freshness")
+                .queryParam("region", "3303").queryParam("limit", 100)
+                .get("/api/v1/supervision/alerts").then().statusCode(200).extract().jsonPath().getList("alerts");
+        List<Map<String, Object>> mine = alerts.stream().filter(a -> "report-source".equals(a.get("subjectType"))
+                && ((String) a.get("subjectId")).startsWith("platform:" + platform.clientId() + "@")).toList();
+        assertEquals(1, mine.size(), alerts.toString());
+        assertEquals("yellow", mine.get(0).get("level"));
+        assertEquals("330300", mine.get(0).get("regionCode"));
+        assertEquals("open", mine.get(0).get("status"));
+    }
+
+    @Test
     void anExpectedPlatformThatNeverReportedIsListedAndOverdueAfterThePeriod() {
         Clients.Registered supervisor = Clients.register("33", "supervisor");
         Map<String, Object> expected = source(freshness(supervisor.token()), AggregationTestResource.EXPECTED_PLATFORM);

@@ -278,6 +278,44 @@ class InternalNodeFerryTest {
     }
 
     @Test
+    void aQuarantinedBundleShowsAsARedSupervisionAlert() throws Exception {
+        String lane = freshLane();
+        PeerNode.Draft draft = OUTSIDE.next(lane, 1);
+        draft.signer = new PeerNode("impostor");
+        PeerNode.Built built = draft.build();
+        assertQuarantined(built, Rejection.BAD_SIGNATURE);
+
+        List<Map<String, Object>> alerts = supervisionAlerts("ferry-quarantine", "ferry-bundle", built.fileName());
+        assertEquals(1, alerts.size(), alerts.toString());
+        assertEquals("red", alerts.get(0).get("level"));
+        assertEquals("open", alerts.get(0).get("status"));
+        assertTrue(((String) alerts.get(0).get("detail")).contains(Rejection.BAD_SIGNATURE.code()));
+    }
+
+    @Test
+    void aGapOpenPastTheHoldTimeoutShowsAsOneSupervisionAlert() throws Exception {
+        String lane = freshLane();
+        OUTSIDE.next(lane, 1).build(); // built, never delivered
+        OUTSIDE.next(lane, 2).build().writeInto(gap);
+        await().atMost(WAIT).until(() -> count("select count(*) from ferry_held where lane = ?", lane) == 1);
+
+        clock.advance(Duration.ofMinutes(3));
+        await().atMost(WAIT).until(() -> count("select count(*) from ferry_alert where lane = ? and kind = 'hold-timeout'", lane) == 1);
+
+        List<Map<String, Object>> alerts = supervisionAlerts("ferry-sequence-gap", "ferry-lane", lane + "#1");
+        assertEquals(1, alerts.size(), alerts.toString());
+        assertEquals("yellow", alerts.get(0).get("level"));
+    }
+
+    private static List<Map<String, Object>> supervisionAlerts(String rule, String subjectType, String subjectId) {
+        String supervisor = Clients.register("33", "supervisor").token();
+        List<Map<String, Object>> all = given().auth().oauth2(supervisor).queryParam("rule", rule).queryParam("limit", 100)
+                .get("/api/v1/supervision/alerts").then().statusCode(200).extract().jsonPath().getList("alerts");
+        return all.stream().filter(a -> subjectType.equals(a.get("subjectType")) && subjectId.equals(a.get("subjectId")))
+                .toList();
+    }
+
+    @Test
     void statusCountsQuarantinedBundlesPerLane() throws Exception {
         String lane = freshLane();
         PeerNode.Draft draft = OUTSIDE.next(lane, 1);

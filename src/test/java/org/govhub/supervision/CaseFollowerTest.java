@@ -86,6 +86,37 @@ class CaseFollowerTest {
     }
 
     @Test
+    void caseOfAnItemNoLongerInTheCatalogueRaisesARedUnknownItemAlert() {
+        String county = freshCounty();
+        String caseNo = county + "-UNKNOWN";
+        String item = county + "00GS-XK-0001";
+        SupervisedCases.effectiveItems(List.of(item));
+        SupervisedCases.push(List.of(SupervisedCases.record(version(county, caseNo, 1, List.of(
+                step("受理", "accept", "窗口", "2026-03-09T09:00", "2026-03-09T09:30"))))));
+        SupervisedCases.cancelItems(List.of(item));
+
+        follower.catchUp();
+
+        assertEquals(1, count(db, "SELECT COUNT(*) FROM supervision_alert WHERE case_no = ? AND rule = 'unknown-item'"
+                + " AND level = 'red' AND department = ? AND region_code = ? AND subject_type = 'case'",
+                caseNo, county + "00GS", county));
+    }
+
+    @Test
+    void caseOfAnEffectiveItemRaisesNoUnknownItemAlert() {
+        String county = freshCounty();
+        String caseNo = county + "-KNOWN";
+        SupervisedCases.effectiveItems(List.of(county + "00GS-XK-0001"));
+        SupervisedCases.push(List.of(SupervisedCases.record(version(county, caseNo, 1, List.of(
+                step("受理", "accept", "窗口", "2026-03-09T09:00", "2026-03-09T09:30"))))));
+
+        follower.catchUp();
+
+        assertEquals(0, count(db, "SELECT COUNT(*) FROM supervision_alert WHERE case_no = ? AND rule = 'unknown-item'",
+                caseNo));
+    }
+
+    @Test
     void findingBecomesAnAlertWithCaseDepartmentAndRule() {
         String county = freshCounty();
         String caseNo = county + "-FINDING";

@@ -270,6 +270,45 @@ class EfficiencyStatsTest {
         assertSameGroups(expected, actual("post", county, null, null));
     }
 
+    /**
+     * A window whose edges cut through the 10-day buckets (so the edges are read from the rows), asked at a
+     * time when some open cases are not yet due (so those buckets count their open cases one by one).
+     */
+    @Test
+    void stageStatisticsWithinAWindowWhileSomeOpenCasesAreNotYetDueMatchTheBruteForce() {
+        String county = freshCounty();
+        List<Generated> cases = pushed(county, 15, "2026-05-20T12:00");
+        clock.pin(at("2026-04-24T12:00"));
+        Instant now = clock.instant();
+        Instant from = at("2026-02-13T07:30");
+        Instant to = at("2026-04-27T15:45");
+        List<Generated> inWindow = cases.stream()
+                .filter(g -> !g.snapshot().acceptedAt().isBefore(from) && g.snapshot().acceptedAt().isBefore(to)).toList();
+
+        List<EfficiencyStats.Group> expected = new ArrayList<>();
+        partUnits(inWindow, now, TimedStep::stage).forEach((k, v) -> expected.add(expected(k, v)));
+
+        assertSameGroups(expected, actual("stage", county, from.toString(), to.toString()));
+        assertTrue(inWindow.stream().anyMatch(g -> g.snapshot().finishedAt() == null && !caseUnit(g, now).overdue()),
+                "the window should hold open cases not yet due");
+    }
+
+    @Test
+    void postStatisticsWithinAWindowInsideOneBucketMatchTheBruteForce() {
+        String county = freshCounty();
+        List<Generated> cases = pushed(county, 16, "2026-05-20T12:00");
+        Instant now = clock.instant();
+        Instant from = at("2026-03-03T10:00");
+        Instant to = at("2026-03-06T18:00");
+        List<Generated> inWindow = cases.stream()
+                .filter(g -> !g.snapshot().acceptedAt().isBefore(from) && g.snapshot().acceptedAt().isBefore(to)).toList();
+
+        List<EfficiencyStats.Group> expected = new ArrayList<>();
+        partUnits(inWindow, now, TimedStep::post).forEach((k, v) -> expected.add(expected(k, v)));
+
+        assertSameGroups(expected, actual("post", county, from.toString(), to.toString()));
+    }
+
     @Test
     void statisticsOutsideTheClientsRegionAreForbidden() {
         given().auth().oauth2(supervisor("3304")).queryParam("groupBy", "department").queryParam("region", "3303")

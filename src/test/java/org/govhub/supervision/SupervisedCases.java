@@ -69,6 +69,15 @@ final class SupervisedCases {
                 .post("/api/v1/catalog/changes/" + change + "/approval").then().statusCode(200);
     }
 
+    /** Cancels effective items through the catalogue (an editor submits, a reviewer approves). */
+    static void cancelItems(List<String> codes) {
+        long change = given().auth().oauth2(editorToken()).contentType(ContentType.JSON)
+                .body(Map.of("kind", "cancel", "reason", "监察测试撤销", "sources", codes, "items", List.of()))
+                .post("/api/v1/items/changes").then().statusCode(201).extract().jsonPath().getLong("id");
+        given().auth().oauth2(reviewerToken()).contentType(ContentType.JSON).body(Map.of("reason", "依法审核通过"))
+                .post("/api/v1/catalog/changes/" + change + "/approval").then().statusCode(200);
+    }
+
     /** The record a platform pushes for this version of a case. */
     static ObjectNode record(CaseSnapshot c) {
         ObjectNode r = F.objectNode();

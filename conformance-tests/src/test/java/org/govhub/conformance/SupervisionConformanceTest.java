@@ -68,9 +68,13 @@ class SupervisionConformanceTest {
 
     /** An open case accepted on 2 November 2026 with 2 promised working days, returned (退回) without a reason. */
     private static String pushOverdueCase() throws Exception {
+        return pushOverdueCase(licensingItem());
+    }
+
+    private static String pushOverdueCase(String itemCode) throws Exception {
         String caseNo = "conf-sup-" + System.nanoTime();
         ObjectNode r = JSON.createObjectNode();
-        r.put("caseNo", caseNo).put("itemCode", licensingItem()).put("regionCode", Hub.nodeRegion()).put("dataVersion", 1);
+        r.put("caseNo", caseNo).put("itemCode", itemCode).put("regionCode", Hub.nodeRegion()).put("dataVersion", 1);
         r.putObject("applicant").put("name", "某某公司").put("idType", "credit-code").put("idNumber", "91330300MA2AB1234X");
         r.put("subject", "危险化学品经营许可").put("acceptedAt", "2026-11-02T09:30:00+08:00").put("acceptor", "王五");
         r.put("promisedWorkingDays", 2).put("status", "returned");
@@ -149,5 +153,121 @@ class SupervisionConformanceTest {
                     .get("/api/v1/supervision/stats").then().statusCode(200).extract().jsonPath().getList("groups");
             assertTrue(groups.stream().mapToLong(g -> ((Number) g.get("accepted")).longValue()).sum() >= 1, groupBy);
         }
+    }
+
+    @Test
+    void aRuleSetChangeBasedOnAnOldVersionIsAConflictAndBadRulesAreRefused() {
+        String supervisor = Hub.registeredToken("supervisor");
+        int current = Hub.anonymous().auth().oauth2(supervisor).get("/api/v1/supervision/rules/" + scope())
+                .then().statusCode(200).extract().jsonPath().getInt("version");
+
+        Hub.anonymous().auth().oauth2(supervisor).contentType(ContentType.JSON)
+                .body(Map.of("yellowSharePercent", 80, "correctionLimit", 3, "note", "stale", "basedOnVersion", current + 7))
+                .put("/api/v1/supervision/rules/" + scope()).then().statusCode(409)
+                .contentType("application/problem+json");
+        Hub.anonymous().auth().oauth2(supervisor).contentType(ContentType.JSON)
+                .body(Map.of("yellowSharePercent", 80, "correctionLimit", 3, "inactiveRules", List.of("no-such-rule")))
+                .put("/api/v1/supervision/rules/" + scope()).then().statusCode(400)
+                .contentType("application/problem+json");
+        Hub.anonymous().auth().oauth2(supervisor).get("/api/v1/supervision/rules/" + scope()).then().statusCode(200)
+                .body("version", org.hamcrest.Matchers.equalTo(current));
+    }
+
+    @Test
+    void supervisionIsForSupervisors() {
+        String platform = Hub.registeredToken("platform");
+        for (String path : List.of("/api/v1/supervision/alerts", "/api/v1/supervision/rules/" + scope(),
+                "/api/v1/supervision/stats?groupBy=stage")) {
+            Hub.anonymous().auth().oauth2(platform).get(path).then().statusCode(403)
+                    .contentType("application/problem+json");
+            Hub.anonymous().get(path).then().statusCode(401);
+        }
+    }
+
+    @Test
+    void alertsFilterByLevelRuleStatusAndDepartment() throws Exception {
+        String supervisor = Hub.registeredToken("supervisor");
+        String caseNo = pushOverdueCase();
+        List<Map<String, Object>> alerts = alertsOf(supervisor, caseNo, 3);
+        String department = (String) alerts.get(0).get("department");
+        Object red = alerts.stream().filter(a -> a.get("level").equals("red")).findFirst().orElseThrow().get("id");
+
+        Hub.anonymous().auth().oauth2(supervisor).queryParam("caseNo", caseNo).queryParam("level", "red")
+                .get("/api/v1/supervision/alerts").then().statusCode(200)
+                .body("alerts.id", org.hamcrest.Matchers.contains(red));
+        Hub.anonymous().auth().oauth2(supervisor).queryParam("caseNo", caseNo).queryParam("rule", "missing-reason")
+                .get("/api/v1/supervision/alerts").then().statusCode(200)
+                .body("alerts.rule", org.hamcrest.Matchers.contains("missing-reason"))
+                .body("alerts[0].level", org.hamcrest.Matchers.equalTo("yellow"));
+        Hub.anonymous().auth().oauth2(supervisor).queryParam("caseNo", caseNo).queryParam("department", department)
+                .get("/api/v1/supervision/alerts").then().statusCode(200)
+                .body("alerts", org.hamcrest.Matchers.hasSize(3));
+
+        Hub.anonymous().auth().oauth2(supervisor).post("/api/v1/supervision/alerts/" + red + "/acknowledgement")
+                .then().statusCode(200);
+        Hub.anonymous().auth().oauth2(supervisor).queryParam("caseNo", caseNo).queryParam("status", "open")
+                .get("/api/v1/supervision/alerts").then().statusCode(200)
+                .body("alerts", org.hamcrest.Matchers.hasSize(2))
+                .body("alerts.id", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(red)));
+        Hub.anonymous().auth().oauth2(supervisor).queryParam("caseNo", caseNo).queryParam("status", "acknowledged")
+                .get("/api/v1/supervision/alerts").then().statusCode(200)
+                .body("alerts.id", org.hamcrest.Matchers.contains(red));
+        Hub.anonymous().auth().oauth2(supervisor).get("/api/v1/supervision/alerts/" + red).then().statusCode(200)
+                .body("steps.action", org.hamcrest.Matchers.contains("raised", "acknowledged"));
+        Hub.anonymous().auth().oauth2(supervisor).queryParam("level", "purple")
+                .get("/api/v1/supervision/alerts").then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
+    void anInvestigationWithoutANoteIsRefusedAndAClosedAlertTakesNoFurtherStep() throws Exception {
+        String supervisor = Hub.registeredToken("supervisor");
+        String caseNo = pushOverdueCase();
+        Object yellow = alertsOf(supervisor, caseNo, 3).stream()
+                .filter(a -> a.get("rule").equals("missing-reason")).findFirst().orElseThrow().get("id");
+
+        Hub.anonymous().auth().oauth2(supervisor).contentType(ContentType.JSON).body(Map.of())
+                .post("/api/v1/supervision/alerts/" + yellow + "/investigation").then().statusCode(400)
+                .contentType("application/problem+json");
+        Hub.anonymous().auth().oauth2(supervisor).contentType(ContentType.JSON).body(Map.of("note", "无需处理"))
+                .post("/api/v1/supervision/alerts/" + yellow + "/closure").then().statusCode(200)
+                .body("status", org.hamcrest.Matchers.equalTo("closed"));
+        Hub.anonymous().auth().oauth2(supervisor).post("/api/v1/supervision/alerts/" + yellow + "/acknowledgement")
+                .then().statusCode(409).contentType("application/problem+json");
+        Hub.anonymous().auth().oauth2(supervisor).get("/api/v1/supervision/alerts/999999999").then().statusCode(404)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void statisticsCountThePushedCaseInItsWindowAndStageAndRefuseBadParameters() throws Exception {
+        String supervisor = Hub.registeredToken("supervisor");
+        String itemCode = licensingItem();
+        String caseNo = pushOverdueCase(itemCode);
+        alertsOf(supervisor, caseNo, 3);
+
+        // the item is fresh: the window around 2 November 2026 holds exactly the pushed case for it
+        List<Map<String, Object>> items = Hub.anonymous().auth().oauth2(supervisor).queryParam("groupBy", "item")
+                .queryParam("from", "2026-11-02T00:00:00+08:00").queryParam("to", "2026-11-03T00:00:00+08:00")
+                .get("/api/v1/supervision/stats").then().statusCode(200).extract().jsonPath().getList("groups");
+        Map<String, Object> mine = items.stream().filter(g -> itemCode.equals(g.get("key"))).findFirst().orElseThrow();
+        assertEquals(1, ((Number) mine.get("accepted")).intValue());
+        assertEquals(0, ((Number) mine.get("finished")).intValue());
+        assertEquals(1, ((Number) mine.get("overdue")).intValue());
+        List<Map<String, Object>> stages = Hub.anonymous().auth().oauth2(supervisor).queryParam("groupBy", "stage")
+                .queryParam("from", "2026-11-02T00:00:00+08:00").queryParam("to", "2026-11-03T00:00:00+08:00")
+                .get("/api/v1/supervision/stats").then().statusCode(200).extract().jsonPath().getList("groups");
+        assertTrue(stages.stream().anyMatch(g -> "受理".equals(g.get("key")) && ((Number) g.get("accepted")).intValue() >= 1),
+                stages.toString());
+        Hub.anonymous().auth().oauth2(supervisor).queryParam("groupBy", "stage")
+                .queryParam("from", "2026-11-03T00:00:00+08:00").queryParam("to", "2026-11-02T00:00:00+08:00")
+                .get("/api/v1/supervision/stats").then().statusCode(400).contentType("application/problem+json");
+        Hub.anonymous().auth().oauth2(supervisor).queryParam("groupBy", "weather")
+                .get("/api/v1/supervision/stats").then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
+    void theReplayOfAnUnknownCaseIsNotFound() {
+        Hub.anonymous().auth().oauth2(Hub.registeredToken("supervisor"))
+                .get("/api/v1/supervision/cases/no-such-case-" + System.nanoTime() + "/replay")
+                .then().statusCode(404).contentType("application/problem+json");
     }
 }
