@@ -30,7 +30,7 @@ peak_rss_mb() { awk '/^VmHWM:/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; 
 
 # The case benchmarks' client (bench/CaseBench.java) with the hub's own Jackson on the classpath.
 case_bench() {
-  local cp; cp=$(ls target/quarkus-app/lib/main/com.fasterxml.jackson.core.jackson-*.jar | tr '\n' ':')
+  local cp; cp=$(ls "$(dirname "${HUB_JAR:-target/quarkus-app/quarkus-run.jar}")"/lib/main/com.fasterxml.jackson.core.jackson-*.jar | tr '\n' ':')
   java -Xmx2g -cp "$cp" bench/CaseBench.java "$@"
 }
 
