@@ -14,7 +14,8 @@ start_hub() {
   env "$@" HUB_DATA_DIR="$dir/data" QUARKUS_HTTP_PORT="$port" QUARKUS_HTTP_HOST=127.0.0.1 \
     java ${HUB_JAVA_OPTS:-} -jar "$HUB_JAR" >"$dir/hub.log" 2>&1 &
   HUB_PIDS[$name]=$!
-  for _ in $(seq 1 "${HUB_READY_SECONDS:-120}"); do
+  local wait_s=${HUB_START_TIMEOUT:-${HUB_READY_SECONDS:-120}}
+  for _ in $(seq 1 "$wait_s"); do
     if curl -fsS "http://127.0.0.1:$port/q/health/ready" >/dev/null 2>&1; then
       echo "== hub $name ready on port $port (data in $dir/data)"
       return 0
@@ -24,7 +25,7 @@ start_hub() {
     fi
     sleep 1
   done
-  echo "!! hub $name not ready after ${HUB_READY_SECONDS:-120} s:"; tail -n 40 "$dir/hub.log"; return 1
+  echo "!! hub $name not ready after $wait_s s:"; tail -n 40 "$dir/hub.log"; return 1
 }
 
 hub_dir() { echo "$HUB_RUN_ROOT/$1"; }

@@ -14,10 +14,54 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b == 0) print "n/a"; else printf 
 
 # Appends a row to bench/RESULTS.md's run log (BENCH_RECORD=0 prints only).
 record_result() {
-  # record_result ID "what" "figure" "reference" "ratio" "goal" "command"
+  # record_result ID "what" "figure" "reference" "ratio" "goal" "command" ["load average"]
   local file=bench/RESULTS.md
   if [ "${BENCH_RECORD:-1}" = 1 ]; then
-    grep -q '^## Run log' "$file" || printf '\n## Run log\n\n| date | cores | id | figure | reference | ratio | goal | command |\n|---|---|---|---|---|---|---|---|\n' >> "$file"
-    printf '| %s | %s | %s | %s | %s | %s | %s | `%s` |\n' "$(date -u +%Y-%m-%d)" "$(nproc)" "$1" "$3" "$4" "$5" "$6" "$7" >> "$file"
+    grep -q '^## Run log' "$file" || printf '\n## Run log\n\n| date | cores | id | figure | reference | ratio | goal | command | load average |\n|---|---|---|---|---|---|---|---|---|\n' >> "$file"
+    printf '| %s | %s | %s | %s | %s | %s | %s | `%s` | %s |\n' "$(date -u +%Y-%m-%d)" "$(nproc)" "$1" "$3" "$4" "$5" "$6" "$7" "${8:-$(load_avg)}" >> "$file"
   fi
+}
+
+# Load average (1, 5, 15 min) as "a b c".
+load_avg() { cut -d' ' -f1-3 /proc/loadavg; }
+
+# Peak resident set size (VmHWM) of a process in MB.
+peak_rss_mb() { awk '/^VmHWM:/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
+
+# The case benchmarks' client (bench/CaseBench.java) with the hub's own Jackson on the classpath.
+case_bench() {
+  local cp; cp=$(ls "$(dirname "${HUB_JAR:-target/quarkus-app/quarkus-run.jar}")"/lib/main/com.fasterxml.jackson.core.jackson-*.jar | tr '\n' ':')
+  java -Xmx2g -cp "$cp" bench/CaseBench.java "$@"
+}
+
+# Value of KEY in the "RESULT k=v ..." line of a CaseBench output file.
+result_of() { sed -n 's/^RESULT .*\b'"$2"'=\([^ ]*\).*/\1/p' "$1" | tail -n 1; }
+
+# The jar must have been packaged for PostgreSQL (the datasource kind is fixed at build time).
+require_pg_jar() {
+  local jar=${HUB_JAR:-target/quarkus-app/quarkus-run.jar}
+  [ -f "$jar" ] || { echo "FAIL: no $jar; build it with: mvn -B -q package -DskipTests -Dquarkus.profile=pg"; exit 2; }
+}
+
+# start_pg_hub NAME PORT DATABASE [extra env...]: a province node (330000) from the packaged jar on PostgreSQL
+# database DATABASE, which is CLEANED at start (Flyway clean, as the test suite does). The supervision
+# follower, the deadline scan and the archive job are off so only the measured work runs.
+# Needs .ci/hub-jar.sh sourced.
+start_pg_hub() {
+  local name=$1 port=$2 db=$3; shift 3
+  start_hub "$name" "$port" QUARKUS_PROFILE=pg PGHOST="${PGHOST:-localhost}" PGPORT="${PGPORT:-5432}" \
+    PGUSER="${PGUSER:-govhub}" PGPASSWORD="${PGPASSWORD:-govhub}" PGDATABASE="$db" \
+    QUARKUS_FLYWAY_CLEAN_AT_START=true QUARKUS_FLYWAY_CLEAN_DISABLED=false HUB_TIER=province HUB_REGION_CODE=330000 \
+    HUB_NODE_ID="bench-$name" HUB_SUPERVISION_FOLLOW_EVERY=off HUB_SUPERVISION_DEADLINE_SCAN_EVERY=off \
+    HUB_ARCHIVE_ENABLED=false "$@" || {
+      grep -q 'Driver does not support the provided URL: jdbc:postgresql\|jdbc:h2' "$(hub_dir "$name")/hub.log" \
+        && echo "FAIL: the jar was built for H2; package it with: mvn -B -q package -DskipTests -Dquarkus.profile=pg"
+      return 1; }
+}
+
+# Creates database $1 when missing (benchmark databases are named govhub_bench*).
+ensure_db() {
+  PGPASSWORD=${PGPASSWORD:-govhub} psql -h "${PGHOST:-localhost}" -U "${PGUSER:-govhub}" -d postgres -tAc \
+    "SELECT 1 FROM pg_database WHERE datname = '$1'" | grep -q 1 \
+    || PGPASSWORD=${PGPASSWORD:-govhub} psql -q -h "${PGHOST:-localhost}" -U "${PGUSER:-govhub}" -d postgres -c "CREATE DATABASE $1"
 }

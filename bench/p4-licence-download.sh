@@ -6,11 +6,19 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib.sh
 source .ci/hub-jar.sh
-if [ "${1:-}" = --smoke ]; then sizes_mb=(1); rounds=2; export BENCH_RECORD=0; else sizes_mb=(1 100); rounds=5; fi
+if [ "${1:-}" = --smoke ]; then sizes_mb=(1); rounds=2; export BENCH_RECORD=0; else read -ra sizes_mb <<<"${P4_SIZES_MB:-1 100}"; rounds=${P4_ROUNDS:-5}; fi
 [ -f "$HUB_JAR" ] || mvn -B -q package -DskipTests
+# BENCH_JAR_PROFILE=pg: the jar was packaged with -Dquarkus.profile=pg (bench/run-all); the hub then runs on
+# PostgreSQL database BENCH_DB (default govhub_bench, WIPED) instead of its embedded H2.
+hub_start() {
+  if [ "${BENCH_JAR_PROFILE:-}" = pg ]; then
+    export PGHOST=${PGHOST:-localhost} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-govhub} PGPASSWORD=${PGPASSWORD:-govhub}
+    ensure_db "${BENCH_DB:-govhub_bench}"; start_pg_hub "$@"
+  else start_hub "$1" "$2" "${@:4}"; fi
+}
 
 work=$(mktemp -d /tmp/govhub-p4.XXXXXX)
-s3_port=19590; hub_port=19580; access=p4access; secret=p4secret0123456789
+s3_port=${P4_S3_PORT:-19590}; hub_port=${P4_PORT:-19580}; access=p4access; secret=p4secret0123456789
 cat >"$work/s3proxy.properties" <<PROPS
 s3proxy.endpoint=http://127.0.0.1:$s3_port
 s3proxy.authorization=aws-v2-or-v4
@@ -26,7 +34,7 @@ cleanup() { stop_hubs; kill "$s3_pid" 2>/dev/null || true; wait "$s3_pid" 2>/dev
 trap cleanup EXIT
 for _ in $(seq 1 60); do curl -s -o /dev/null "http://127.0.0.1:$s3_port/" && break; sleep 0.5; done
 
-start_hub p4 "$hub_port" HUB_STORAGE_ENDPOINT="http://127.0.0.1:$s3_port" HUB_STORAGE_ACCESS_KEY=$access HUB_STORAGE_SECRET_KEY=$secret
+hub_start p4 "$hub_port" "${BENCH_DB:-govhub_bench}" HUB_STORAGE_ENDPOINT="http://127.0.0.1:$s3_port" HUB_STORAGE_ACCESS_KEY=$access HUB_STORAGE_SECRET_KEY=$secret
 base="http://127.0.0.1:$hub_port"
 admin=$(curl -fsS -u "admin:$(cat "$(hub_dir p4)/data/admin-client-secret")" -d grant_type=client_credentials "$base/api/v1/auth/token" | python3 -c 'import sys,json;print(json.load(sys.stdin)["access_token"])')
 region=$(curl -fsS "$base/api/v1/node" | python3 -c 'import sys,json;print(json.load(sys.stdin)["regionCode"])')
@@ -62,6 +70,9 @@ PY
   hub_total=0; s3_total=0
   for r in $(seq 1 "$rounds"); do
     t=$(curl -fsS -o /dev/null -w '%{time_total}' -H "Authorization: Bearer $token" -H 'X-Purpose: P4 benchmark' "$base/api/v1/licences/$id/file")
+    [ -z "${P4_DEBUG:-}" ] || curl -fsS -o /dev/null -w 'hub: first byte %{time_starttransfer} s, total %{time_total} s\n' -H "Authorization: Bearer $token" -H 'X-Purpose: P4 benchmark' "$base/api/v1/licences/$id/file"
+    [ -z "${P4_DEBUG:-}" ] || "${s3curl[@]}" -o /dev/null -w 's3:  first byte %{time_starttransfer} s, total %{time_total} s\n' "http://127.0.0.1:$s3_port/govhub-licences/$key"
+    [ -z "${P4_DEBUG:-}" ] || "${s3curl[@]}" -o /dev/null -H "Range: bytes=0-$((mb * 1024 * 1024 - 1))" -w 's3 with Range:  first byte %{time_starttransfer} s, total %{time_total} s\n' "http://127.0.0.1:$s3_port/govhub-licences/$key"
     hub_total=$(awk -v a="$hub_total" -v b="$t" 'BEGIN{print a+b}')
     t=$("${s3curl[@]}" -o /dev/null -w '%{time_total}' "http://127.0.0.1:$s3_port/govhub-licences/$key")
     s3_total=$(awk -v a="$s3_total" -v b="$t" 'BEGIN{print a+b}')

@@ -73,6 +73,11 @@ public class LicenceFiles {
         return store.getRange(bucket, key, offset, length);
     }
 
+    /** Like {@link #open}, but returns before S3 answers: the first read waits for the answer. */
+    public InputStream start(String key, long offset, long length) {
+        return store.startRange(bucket, key, offset, length);
+    }
+
     /**
      * Best effort, for compensation and after a failed upload (when there is usually nothing to remove):
      * if an object is left behind, the reconciler reports it as an orphan.

@@ -2,6 +2,9 @@ package org.govhub.licences;
 
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.io.InputStream;
 import java.time.Instant;
@@ -31,14 +34,16 @@ public class LicenceQueries {
     private final PersonalIdDigest personalIds;
     private final AuditLog audit;
     private final HubClock clock;
+    private final TransactionSynchronizationRegistry transactions;
 
     public LicenceQueries(LicenceViews views, LicenceFiles files, PersonalIdDigest personalIds, AuditLog audit,
-            HubClock clock) {
+            HubClock clock, TransactionSynchronizationRegistry transactions) {
         this.views = views;
         this.files = files;
         this.personalIds = personalIds;
         this.audit = audit;
         this.clock = clock;
+        this.transactions = transactions;
     }
 
     @Transactional
@@ -101,8 +106,9 @@ public class LicenceQueries {
     }
 
     /**
-     * Opens the licence's file, whole or one byte range, straight from S3. The read is audited before the
-     * stream is opened; the caller streams and closes it.
+     * Opens the licence's file, whole or one byte range, straight from S3. The read is audited in this
+     * transaction; the S3 request is sent before the audit row is written, but no byte can reach the caller
+     * before the transaction commits (the caller streams after this method returns, and closes the stream).
      */
     @Transactional
     public FileDownload openFile(Caller caller, String idText, String purposeHeader, String rangeHeader,
@@ -120,11 +126,28 @@ public class LicenceQueries {
         }
         boolean rangeApplies = ifRangeHeader == null || ifRangeHeader.strip().equals(etag);
         Optional<ByteRange> range = rangeApplies ? ByteRange.parse(rangeHeader, licence.fileSize) : Optional.empty();
-        audit.record(AuditEntry.of("licence.file", "licence", licence.licenceId, range.isPresent() ? "partial" : "ok")
-                .withPurpose(purpose).withPersonalId(holderIdNumber));
         long first = range.map(ByteRange::first).orElse(0L);
         long length = range.map(ByteRange::length).orElse(licence.fileSize);
-        InputStream content = files.open(licence.objectKey, first, length);
+        // The S3 request goes out now and its answer is awaited only when the body is streamed, after this
+        // transaction (with the audit row) has committed: the S3 round trip overlaps the audit write and the
+        // commit instead of following them, and the audit chain's head row is no longer locked while S3 answers.
+        // If the transaction does not commit (the audit write or the commit fails), nobody streams the answer:
+        // release it then.
+        InputStream content = files.start(licence.objectKey, first, length);
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status != Status.STATUS_COMMITTED) {
+                    closeQuietly(content);
+                }
+            }
+        });
+        audit.record(AuditEntry.of("licence.file", "licence", licence.licenceId, range.isPresent() ? "partial" : "ok")
+                .withPurpose(purpose).withPersonalId(holderIdNumber));
         return new FileDownload(range.isPresent() ? 206 : 200, etag, licence.contentType, fileName, length,
                 range.map(ByteRange::contentRange).orElse(null), content);
     }
@@ -152,6 +175,14 @@ public class LicenceQueries {
             throw ProblemException.notFound("no licence " + id);
         }
         return licence;
+    }
+
+    private static void closeQuietly(InputStream content) {
+        try {
+            content.close();
+        } catch (java.io.IOException ignored) {
+            // the download is failing anyway; the S3 answer is released when it arrives
+        }
     }
 
     private static boolean matchesAny(String ifNoneMatch, String etag) {

@@ -54,6 +54,37 @@ class ObjectStorageTest {
     }
 
     @Test
+    void startedRangeReadsTheSameBytesAsAWaitedOne() throws Exception {
+        byte[] content = "证照下载 ".repeat(50_000).getBytes(StandardCharsets.UTF_8);
+        String key = "tests/started-" + System.nanoTime();
+        store.put(config.storage().licenceBucket(), key, new ByteArrayInputStream(content), content.length, "application/octet-stream");
+        try (InputStream in = store.startRange(config.storage().licenceBucket(), key, 7, content.length - 7)) {
+            assertArrayEquals(java.util.Arrays.copyOfRange(content, 7, content.length), in.readAllBytes());
+        }
+    }
+
+    @Test
+    void startedRangeClosedUnreadReleasesTheAnswerAndTheStoreKeepsWorking() throws Exception {
+        String key = "tests/unread-" + System.nanoTime();
+        byte[] content = new byte[300_000];
+        new java.util.Random(3).nextBytes(content);
+        store.put(config.storage().licenceBucket(), key, new ByteArrayInputStream(content), content.length, "application/octet-stream");
+        // more unread answers than the HTTP client keeps connections for: each must be released, not leaked
+        for (int i = 0; i < 40; i++) {
+            store.startRange(config.storage().licenceBucket(), key, 0, content.length).close();
+        }
+        try (InputStream in = store.startRange(config.storage().licenceBucket(), key, 0, content.length)) {
+            assertArrayEquals(content, in.readAllBytes());
+        }
+    }
+
+    @Test
+    void startedRangeOfMissingObjectFailsOnFirstRead() {
+        InputStream in = store.startRange(config.storage().licenceBucket(), "tests/absent-" + System.nanoTime(), 0, 10);
+        org.junit.jupiter.api.Assertions.assertThrows(org.govhub.common.storage.StorageException.class, in::read);
+    }
+
+    @Test
     void statOfMissingObjectIsEmpty() {
         assertTrue(store.stat(config.storage().licenceBucket(), "tests/absent-" + System.nanoTime()).isEmpty());
     }

@@ -1,5 +1,6 @@
 package org.govhub.common.storage;
 
+import io.minio.MinioAsyncClient;
 import io.minio.MinioClient;
 import io.quarkus.runtime.Startup;
 import jakarta.annotation.PreDestroy;
@@ -42,7 +43,10 @@ public class ObjectStorage {
         }
         MinioClient client = MinioClient.builder().endpoint(endpoint).credentials(accessKey, secretKey)
                 .region(storage.region()).build();
-        store = new ObjectStore(client);
+        // The same endpoint through the asynchronous client, for requests sent before their answer is needed.
+        MinioAsyncClient async = MinioAsyncClient.builder().endpoint(endpoint).credentials(accessKey, secretKey)
+                .region(storage.region()).build();
+        store = new ObjectStore(client, async);
         store.ensureBucket(storage.licenceBucket());
         store.ensureBucket(storage.archiveBucket());
     }

@@ -2,6 +2,8 @@ package org.govhub.common.storage;
 
 import io.minio.BucketExistsArgs;
 import io.minio.GetObjectArgs;
+import io.minio.GetObjectResponse;
+import io.minio.MinioAsyncClient;
 import io.minio.ListObjectsArgs;
 import io.minio.MakeBucketArgs;
 import io.minio.MinioClient;
@@ -12,7 +14,11 @@ import io.minio.StatObjectArgs;
 import io.minio.StatObjectResponse;
 import io.minio.errors.ErrorResponseException;
 import io.minio.messages.Item;
+import java.io.IOException;
 import java.io.InputStream;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -23,9 +29,16 @@ public class ObjectStore {
     static final long PART_SIZE = 16L * 1024 * 1024;
 
     private final MinioClient client;
+    private final MinioAsyncClient async;
 
     public ObjectStore(MinioClient client) {
+        this(client, null);
+    }
+
+    /** With an asynchronous client as well, {@link #startRange} sends its request without waiting for the answer. */
+    public ObjectStore(MinioClient client, MinioAsyncClient async) {
         this.client = client;
+        this.async = async;
     }
 
     public void ensureBucket(String bucket) {
@@ -56,6 +69,91 @@ public class ObjectStore {
     public InputStream getRange(String bucket, String key, long offset, long length) {
         return call(() -> client.getObject(GetObjectArgs.builder().bucket(bucket).object(key)
                 .offset(offset).length(length).build()));
+    }
+
+    /**
+     * Sends a ranged GET and returns at once: the stream waits for S3's answer on its first read. Lets a caller
+     * overlap the S3 round trip with its own work (the licence download audits and commits meanwhile). Closing
+     * the stream before reading releases the S3 answer whenever it arrives.
+     */
+    public InputStream startRange(String bucket, String key, long offset, long length) {
+        if (async == null) {
+            return getRange(bucket, key, offset, length);
+        }
+        CompletableFuture<GetObjectResponse> answer = call(() -> async.getObject(GetObjectArgs.builder().bucket(bucket)
+                .object(key).offset(offset).length(length).build()));
+        return new PendingObject(answer, bucket + "/" + key);
+    }
+
+    /** The stream of an S3 answer that may still be on its way. */
+    private static final class PendingObject extends InputStream {
+        private final CompletableFuture<GetObjectResponse> answer;
+        private final String name;
+        private InputStream stream;
+        private boolean closed;
+
+        PendingObject(CompletableFuture<GetObjectResponse> answer, String name) {
+            this.answer = answer;
+            this.name = name;
+        }
+
+        private InputStream stream() throws IOException {
+            if (closed) {
+                throw new IOException("stream closed");
+            }
+            if (stream == null) {
+                try {
+                    stream = answer.get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted while waiting for " + name, e);
+                } catch (ExecutionException | CompletionException e) {
+                    throw new StorageException("object storage call failed for " + name + ": " + e.getCause().getMessage(), e.getCause());
+                }
+            }
+            return stream;
+        }
+
+        @Override
+        public int read() throws IOException {
+            return stream().read();
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            return stream().read(b, off, len);
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            return stream().skip(n);
+        }
+
+        @Override
+        public int available() throws IOException {
+            return stream == null ? 0 : stream.available();
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            if (stream != null) {
+                stream.close();
+            } else {
+                answer.whenComplete((response, failure) -> {
+                    if (response != null) {
+                        try {
+                            response.close();
+                        } catch (IOException ignored) {
+                            // nothing was read from it; the connection is simply not reused
+                        }
+                    }
+                });
+            }
+        }
     }
 
     public Optional<StoredObject> stat(String bucket, String key) {

@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# P3: ingest across the gap. N records (default 100,000, the P1 records) pushed to an external node
+# (4 clients, batches of 500) until all are readable in the change feed of the internal node, which
+# ingests the bundles (1,000 records each, hub.ferry.bundle-max-records) from a shared gap folder;
+# reference: P1 direct ingest of the same records into a single node, in this run. Then the latency
+# part: one bundle per second (a push of 1,000 new records each second for LAT_SECONDS, default 60)
+# and per bundle the time from the push to all its records being readable inside; p50/p95/max.
+# Three jars on three databases: BENCH_DB (direct), BENCH_DB2 (external), BENCH_DB3 (internal), all WIPED.
+#
+# Package for PostgreSQL first:  mvn -B -q package -DskipTests -Dquarkus.profile=pg
+# Usage: bench/p3-ferry.sh [N] [--smoke]     (--smoke: 2,000 records, 3 latency bundles of 200, nothing recorded)
+# BENCH_FERRY_POLL (ms, default the product default 1000) sets hub.ferry.poll-millis on both nodes.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source bench/lib.sh
+source .ci/hub-jar.sh
+n=100000; lat_seconds=${LAT_SECONDS:-60}; lat_per=1000
+for arg in "$@"; do
+  case "$arg" in --smoke) n=2000; lat_seconds=3; lat_per=200; export BENCH_RECORD=0 ;; *) n=$arg ;; esac
+done
+require_pg_jar
+export PGHOST=${PGHOST:-localhost} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-govhub} PGPASSWORD=${PGPASSWORD:-govhub}
+db1=${BENCH_DB:-govhub_bench}; db2=${BENCH_DB2:-govhub_bench2}; db3=${BENCH_DB3:-govhub_bench3}
+for d in "$db1" "$db2" "$db3"; do ensure_db "$d"; done
+direct_port=19511; ext_port=19512; int_port=19513
+work=$(mktemp -d /tmp/govhub-p3.XXXXXX)
+cleanup() { stop_hubs; rm -rf "$work" "$HUB_RUN_ROOT"; }
+trap cleanup EXIT
+poll=${BENCH_FERRY_POLL:-1000}
+
+tag="P3-$(date +%s)"
+case_bench gen "$n" "$tag" "$work/cases.ndjson" "$work/cases.csv"
+load_before=$(load_avg)
+
+echo "== reference: P1 direct ingest of the same $n records into one node"
+start_pg_hub direct "$direct_port" "$db1"
+direct="http://127.0.0.1:$direct_port"; direct_secret=$(cat "$(hub_dir direct)/data/admin-client-secret")
+case_bench item "$direct" "$direct_secret" 33030300AJ-CF-0003 >/dev/null
+case_bench push "$direct" "$direct_secret" "$work/cases.ndjson" 4 500 | tee "$work/direct.out"
+direct_rate=$(result_of "$work/direct.out" rate | awk '{ printf "%.0f", $1 }')
+stop_hub direct
+
+echo "== external and internal node, gap folder $work/gap, ferry poll every $poll ms"
+gap="$work/gap"; mkdir -p "$gap/bundles" "$gap/return"
+common=(HUB_FERRY_ENABLED=true HUB_FERRY_OUTBOUND_DIR="$gap/bundles" HUB_FERRY_INBOUND_DIR="$gap/bundles"
+  HUB_FERRY_RETURN_DIR="$gap/return" HUB_FERRY_POLL_MILLIS="$poll" HUB_FERRY_MAX_AGE=PT1S HUB_FERRY_BUNDLE_MAX_RECORDS=1000)
+start_pg_hub external "$ext_port" "$db2" "${common[@]}" HUB_ZONE=external HUB_FERRY_TRUSTED_PEER_CERTIFICATE="$work/internal.pem"
+start_pg_hub internal "$int_port" "$db3" "${common[@]}" HUB_ZONE=internal HUB_FERRY_TRUSTED_PEER_CERTIFICATE="$work/external.pem"
+ext="http://127.0.0.1:$ext_port"; int="http://127.0.0.1:$int_port"
+curl -fsS "$ext/api/v1/signing/certificate" >"$work/external.pem"
+curl -fsS "$int/api/v1/signing/certificate" >"$work/internal.pem"
+ext_secret=$(cat "$(hub_dir external)/data/admin-client-secret"); int_secret=$(cat "$(hub_dir internal)/data/admin-client-secret")
+case_bench item "$ext" "$ext_secret" 33030300AJ-CF-0003 >/dev/null
+case_bench item "$int" "$int_secret" 33030300AJ-CF-0003 >/dev/null
+
+echo "== across the gap: $n records pushed outside until all are readable inside"
+case_bench ferry "$ext" "$ext_secret" "$int" "$int_secret" "$work/cases.ndjson" 4 500 | tee "$work/ferry.out"
+ferry_rate=$(result_of "$work/ferry.out" rate | awk '{ printf "%.0f", $1 }')
+
+echo "== latency: one bundle of $lat_per records per second for $lat_seconds s"
+case_bench latency "$ext" "$ext_secret" "$int" "$int_secret" "L$tag" "$lat_seconds" "$lat_per" | tee "$work/latency.out"
+p50=$(result_of "$work/latency.out" p50_ms); p95=$(result_of "$work/latency.out" p95_ms); max=$(result_of "$work/latency.out" max_ms)
+rss_ext=$(peak_rss_mb "${HUB_PIDS[external]}"); rss_int=$(peak_rss_mb "${HUB_PIDS[internal]}")
+load_after=$(load_avg)
+
+r=$(ratio "$ferry_rate" "$direct_rate")
+echo "P3 across the gap: $ferry_rate records/s push-to-readable-inside, direct ingest $direct_rate records/s, ratio $r (goal >= 0.5)"
+echo "P3 latency at one bundle of $lat_per per second: p50 $p50 ms, p95 $p95 ms, max $max ms (goal p95 <= 2000 ms)"
+echo "   peak RSS external $rss_ext MB, internal $rss_int MB; load average $load_before -> $load_after on $(nproc) cores"
+record_result P3 "ingest across the gap, $n records" "$ferry_rate rec/s" "direct ingest $direct_rate rec/s" "$r" ">= 0.5" "bench/p3-ferry.sh $n" "$load_before -> $load_after"
+record_result P3-latency "push to readable inside, 1 bundle/s of $lat_per, poll $poll ms" "p95 $p95 ms (p50 $p50, max $max)" "-" "-" "p95 <= 2000 ms" "bench/p3-ferry.sh $n" "$load_before -> $load_after"
