@@ -81,6 +81,10 @@ public class ProblemMappers {
             return respond(ProblemType.UNAVAILABLE, 503, "a backing service is unavailable; retry later",
                     List.of(), Map.of("Retry-After", Integer.toString(RETRY_AFTER_SECONDS)), Map.of(), uri);
         }
+        if (isTruncatedMultipart(e)) {
+            return respond(ProblemType.forStatus(400), 400, "the multipart body is malformed or ends before its closing boundary",
+                    List.of(), Map.of(), Map.of(), uri);
+        }
         if (isUnstorableCharacter(e)) {
             return respond(ProblemType.forStatus(400), 400, "the request holds a character that cannot be stored (such as NUL, U+0000)",
                     List.of(), Map.of(), Map.of(), uri);
@@ -95,6 +99,16 @@ public class ProblemMappers {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof SQLTransientConnectionException || t instanceof JDBCConnectionException
                     || t instanceof ConnectException || t instanceof SocketTimeoutException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** RESTEasy Reactive's multipart parser fails with an IOException on a body without a valid closing boundary. */
+    static boolean isTruncatedMultipart(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.io.IOException && t.getMessage() != null && t.getMessage().contains("multipart")) {
                 return true;
             }
         }
