@@ -24,7 +24,5 @@ status=$?
 set -e
 grep -hE "Tests run:" conformance-tests/target/surefire-reports/*.txt | awk -F'[:,]' '{r+=$2; f+=$4; e+=$6} END {printf "conformance: %d passed, %d failed\n", r-f-e, f+e}' || true
 
-if grep -qF "$(cat "$data/admin-client-secret")" "$(hub_dir newcomer)/hub.log"; then
-  echo "!! the admin secret appears in the hub log"; exit 1
-fi
+bash .ci/log-scan.sh --admin-secret-file "$data/admin-client-secret" "$(hub_dir newcomer)/hub.log"
 exit "$status"

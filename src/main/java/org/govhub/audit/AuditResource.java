@@ -7,6 +7,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.govhub.access.Allowed;
+import org.govhub.access.CurrentCaller;
 import org.govhub.access.Role;
 import org.govhub.common.QueryParams;
 
@@ -17,9 +18,11 @@ public class AuditResource {
     private final AuditTrail trail;
     private final AuditHeadSigner heads;
     private final org.govhub.signing.SignedJson signed;
+    private final CurrentCaller caller;
 
-    public AuditResource(AuditTrail trail, AuditHeadSigner heads, org.govhub.signing.SignedJson signed) {
+    public AuditResource(AuditTrail trail, AuditHeadSigner heads, org.govhub.signing.SignedJson signed, CurrentCaller caller) {
         this.trail = trail;
+        this.caller = caller;
         this.heads = heads;
         this.signed = signed;
     }
@@ -28,7 +31,7 @@ public class AuditResource {
     public AuditTrail.AuditPage search(@QueryParam("client") String client, @QueryParam("resource") String resource,
             @QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("after") @DefaultValue("0") String after, @QueryParam("limit") @DefaultValue("100") String limit) {
-        return trail.search(client, resource, QueryParams.instant("from", from), QueryParams.instant("to", to),
+        return trail.search(caller.get(), client, resource, QueryParams.instant("from", from), QueryParams.instant("to", to),
                 QueryParams.longValue("after", after), QueryParams.intValue("limit", limit));
     }
 

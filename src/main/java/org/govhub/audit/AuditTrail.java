@@ -9,6 +9,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.govhub.access.ApiClient;
+import org.govhub.access.Caller;
+import org.govhub.common.HubConfig;
 import org.govhub.common.problem.ProblemException;
 
 /** Reads and checks the audit trail. */
@@ -21,13 +24,22 @@ public class AuditTrail {
     private final AuditHeadSigner heads;
     private final org.govhub.signing.SigningService signing;
 
-    public AuditTrail(EntityManager em, AuditHeadSigner heads, org.govhub.signing.SigningService signing) {
+    private final HubConfig config;
+
+    public AuditTrail(EntityManager em, AuditHeadSigner heads, org.govhub.signing.SigningService signing, HubConfig config) {
         this.em = em;
+        this.config = config;
         this.heads = heads;
         this.signing = signing;
     }
 
-    public AuditPage search(String client, String resource, Instant from, Instant to, long afterSeq, int limit) {
+    /**
+     * Audit rows the caller may see: those written for clients registered within the caller's region
+     * prefix (region binding applies to the trail too, which names the cases and licences acted on).
+     * Rows of the bootstrap admin and of anonymous callers are seen only by callers whose prefix covers
+     * the bootstrap admin's, i.e. the whole node.
+     */
+    public AuditPage search(Caller caller, String client, String resource, Instant from, Instant to, long afterSeq, int limit) {
         if (limit < 1 || limit > MAX_PAGE) {
             throw ProblemException.invalidField("limit", "must be between 1 and " + MAX_PAGE);
         }
@@ -35,6 +47,10 @@ public class AuditTrail {
         Map<String, Object> params = new HashMap<>();
         where.add("seq > :after");
         params.put("after", afterSeq);
+        if (!coversWholeNode(caller)) {
+            where.add("clientId in (select a.clientId from ApiClient a where a.regionPrefix like :within)");
+            params.put("within", caller.regionPrefix().value() + "%");
+        }
         if (client != null && !client.isBlank()) {
             where.add("clientId = :client");
             params.put("client", client);
@@ -55,6 +71,12 @@ public class AuditTrail {
         List<AuditEvent> rows = query.page(Page.ofSize(limit)).list();
         Long next = rows.size() == limit ? rows.get(rows.size() - 1).seq : null;
         return new AuditPage(rows.stream().map(AuditRecord::of).toList(), next);
+    }
+
+    private boolean coversWholeNode(Caller caller) {
+        String nodePrefix = ApiClient.<ApiClient>findByIdOptional(config.auth().adminClientId())
+                .map(admin -> admin.regionPrefix).orElse("");
+        return nodePrefix.startsWith(caller.regionPrefix().value());
     }
 
     /** Walks the whole chain in sequence order and names the first row that does not fit. */

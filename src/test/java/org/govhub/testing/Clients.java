@@ -23,10 +23,10 @@ public final class Clients {
     }
 
     public static String token(String clientId, String secret) {
-        return given().formParam("grant_type", "client_credentials")
+        return issued(given().formParam("grant_type", "client_credentials")
                 .formParam("client_id", clientId).formParam("client_secret", secret)
                 .post("/api/v1/auth/token")
-                .then().statusCode(200).extract().path("access_token");
+                .then().statusCode(200).extract().path("access_token"));
     }
 
     /** A fresh client with the given roles and region prefix; returns id, secret and token. */
@@ -36,7 +36,19 @@ public final class Clients {
                 .body(Map.of("clientId", id, "name", "test client " + id, "roles", List.of(roles), "regionPrefix", regionPrefix))
                 .post("/api/v1/admin/clients")
                 .then().statusCode(201).extract().path("clientSecret");
+        issued(secret);
         return new Registered(id, secret, token(id, secret));
+    }
+
+    /** Every secret and token the tests obtain goes to target/issued-secrets.txt, for .ci/log-scan.sh. */
+    private static synchronized String issued(String secretOrToken) {
+        try {
+            java.nio.file.Files.writeString(java.nio.file.Path.of("target", "issued-secrets.txt"), secretOrToken + "\n",
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return secretOrToken;
     }
 
     public record Registered(String clientId, String secret, String token) {

@@ -81,6 +81,14 @@ public class ProblemMappers {
             return respond(ProblemType.UNAVAILABLE, 503, "a backing service is unavailable; retry later",
                     List.of(), Map.of("Retry-After", Integer.toString(RETRY_AFTER_SECONDS)), Map.of(), uri);
         }
+        if (isTruncatedMultipart(e)) {
+            return respond(ProblemType.forStatus(400), 400, "the multipart body is malformed or ends before its closing boundary",
+                    List.of(), Map.of(), Map.of(), uri);
+        }
+        if (isUnstorableCharacter(e)) {
+            return respond(ProblemType.forStatus(400), 400, "the request holds a character that cannot be stored (such as NUL, U+0000)",
+                    List.of(), Map.of(), Map.of(), uri);
+        }
         String incident = UUID.randomUUID().toString();
         LOG.errorf(e, "unexpected error %s on %s", incident, uri.getPath());
         return respond(ProblemType.INTERNAL, 500, "unexpected error; quote incident " + incident,
@@ -91,6 +99,26 @@ public class ProblemMappers {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof SQLTransientConnectionException || t instanceof JDBCConnectionException
                     || t instanceof ConnectException || t instanceof SocketTimeoutException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** RESTEasy Reactive's multipart parser fails with an IOException on a body without a valid closing boundary. */
+    static boolean isTruncatedMultipart(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.io.IOException && t.getMessage() != null && t.getMessage().contains("multipart")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** PostgreSQL refuses NUL and untranslatable characters in text (SQLSTATE 22021, 22P05): bad input, not a server fault. */
+    static boolean isUnstorableCharacter(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && ("22021".equals(sql.getSQLState()) || "22P05".equals(sql.getSQLState()))) {
                 return true;
             }
         }
