@@ -8,12 +8,22 @@ HUB_RUN_ROOT=${HUB_RUN_ROOT:-$(mktemp -d /tmp/govhub-run.XXXXXX)}
 declare -A HUB_PIDS=()
 
 start_hub() {
+  launch_hub "$@"
+  await_hub "$1" "$2"
+}
+
+# Starts the jar without waiting (e.g. to watch or kill it while it starts).
+launch_hub() {
   local name=$1 port=$2; shift 2
   local dir="$HUB_RUN_ROOT/$name"
   mkdir -p "$dir"
   env "$@" HUB_DATA_DIR="$dir/data" QUARKUS_HTTP_PORT="$port" QUARKUS_HTTP_HOST=127.0.0.1 \
-    java ${HUB_JAVA_OPTS:-} -jar "$HUB_JAR" >"$dir/hub.log" 2>&1 &
+    java ${HUB_JAVA_OPTS:-} -jar "$HUB_JAR" >>"$dir/hub.log" 2>&1 &
   HUB_PIDS[$name]=$!
+}
+
+await_hub() {
+  local name=$1 port=$2 dir="$HUB_RUN_ROOT/$1"
   for _ in $(seq 1 120); do
     if curl -fsS "http://127.0.0.1:$port/q/health/ready" >/dev/null 2>&1; then
       echo "== hub $name ready on port $port (data in $dir/data)"

@@ -5,8 +5,11 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.InterruptedIOException;
 import java.net.ConnectException;
-import java.net.SocketTimeoutException;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
+import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.List;
 import java.util.Map;
@@ -87,11 +90,28 @@ public class ProblemMappers {
                 List.of(), Map.of(), Map.of("incident", incident), uri);
     }
 
+    /**
+     * Whether a failure means a backing service (database, object storage) is unreachable rather than a
+     * bug: somewhere in the cause chain (Hibernate, Arc, Narayana and Camel wrap freely) a connection that
+     * could not be made, timed out or was cut. Checked by class, by SQL state (class 08 connection
+     * exception, 57P01-03 server shutting down or starting) and by Agroal's acquisition timeout, which is a
+     * plain {@link SQLException}.
+     */
     static boolean isDependencyOutage(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof SQLTransientConnectionException || t instanceof JDBCConnectionException
-                    || t instanceof ConnectException || t instanceof SocketTimeoutException) {
+                    || t instanceof ConnectException || t instanceof InterruptedIOException
+                    || t instanceof NoRouteToHostException || t instanceof UnknownHostException) {
                 return true;
+            }
+            if (t instanceof SQLException sql) {
+                String state = sql.getSQLState();
+                if (state != null && (state.startsWith("08") || state.startsWith("57P0"))) {
+                    return true;
+                }
+                if (sql.getMessage() != null && sql.getMessage().startsWith("Acquisition timeout")) {
+                    return true;
+                }
             }
         }
         return false;

@@ -42,6 +42,8 @@ public class ObjectStorage {
         }
         MinioClient client = MinioClient.builder().endpoint(endpoint).credentials(accessKey, secretKey)
                 .region(storage.region()).build();
+        long readWrite = storage.readWriteTimeout().toMillis();
+        client.setTimeout(storage.connectTimeout().toMillis(), readWrite, readWrite);
         store = new ObjectStore(client);
         store.ensureBucket(storage.licenceBucket());
         store.ensureBucket(storage.archiveBucket());
