@@ -23,8 +23,8 @@ launch_hub() {
 }
 
 await_hub() {
-  local name=$1 port=$2 dir="$HUB_RUN_ROOT/$1"
-  for _ in $(seq 1 120); do
+  local name=$1 port=$2 dir="$HUB_RUN_ROOT/$1" limit=${HUB_START_TIMEOUT:-120}
+  for _ in $(seq 1 "$limit"); do
     if curl -fsS "http://127.0.0.1:$port/q/health/ready" >/dev/null 2>&1; then
       echo "== hub $name ready on port $port (data in $dir/data)"
       return 0
@@ -34,7 +34,7 @@ await_hub() {
     fi
     sleep 1
   done
-  echo "!! hub $name not ready after 120 s:"; tail -n 40 "$dir/hub.log"; return 1
+  echo "!! hub $name not ready after $limit s:"; tail -n 40 "$dir/hub.log"; return 1
 }
 
 hub_dir() { echo "$HUB_RUN_ROOT/$1"; }
