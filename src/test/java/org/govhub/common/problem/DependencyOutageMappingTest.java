@@ -9,13 +9,17 @@ import jakarta.transaction.RollbackException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.lang.reflect.Proxy;
+import java.io.EOFException;
+import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.sql.SQLException;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import javax.transaction.xa.XAException;
 import org.govhub.common.storage.StorageException;
 import org.hibernate.exception.GenericJDBCException;
 import org.junit.jupiter.api.Test;
@@ -47,6 +51,11 @@ class DependencyOutageMappingTest {
                 // PostgreSQL stopped under an open connection (57P01), at commit, via Narayana and Arc.
                 () -> new ArcUndeclaredThrowableException(withCause(new RollbackException("commit failed"),
                         new SQLException("terminating connection due to administrator command", "57P01"))),
+                // Found by .ci/outage.sh: PostgreSQL stopped during commit. Narayana's RollbackException has no
+                // cause; the reason is a suppressed XAException caused by the server's 57P01.
+                () -> new ArcUndeclaredThrowableException(suppressing(new RollbackException("ARJUNA016053: Could not commit transaction."),
+                        withCause(new XAException("Error trying to transactionCommit local transaction"),
+                                new SQLException("FATAL: terminating connection due to administrator command", "57P01")))),
                 // A pooled connection cut by a restart (08006).
                 () -> new PersistenceException(new PSQLException("An I/O error occurred while sending to the backend.",
                         PSQLState.CONNECTION_FAILURE)),
@@ -55,7 +64,11 @@ class DependencyOutageMappingTest {
                 // Object storage refuses connections, times out on connect, or the OkHttp call times out.
                 () -> new StorageException("object storage call failed", new ConnectException("Connection refused")),
                 () -> new StorageException("object storage call failed", new SocketTimeoutException("connect timed out")),
-                () -> new StorageException("object storage call failed", new InterruptedIOException("timeout")))
+                () -> new StorageException("object storage call failed", new InterruptedIOException("timeout")),
+                // Found by .ci/outage.sh: the S3 server killed during an upload.
+                () -> new StorageException("object storage call failed", new SocketException("Connection reset")),
+                () -> new StorageException("object storage call failed",
+                        new IOException("unexpected end of stream", new EOFException("\\n not found: limit=0"))))
                 .map(s -> Arguments.of(s.get().getClass().getSimpleName() + " <- " + root(s.get()), s.get()));
     }
 
@@ -79,11 +92,22 @@ class DependencyOutageMappingTest {
     }
 
     @Test
+    void anIoErrorOutsideObjectStorageIsNotMistakenForAnOutage() {
+        Response response = mappers.unexpected(new java.io.UncheckedIOException(new IOException("disk full")), URI);
+        assertEquals(500, response.getStatus());
+    }
+
+    @Test
     void aProgrammingErrorStays500() {
         Response response = mappers.unexpected(new IllegalStateException("bug"), URI);
         assertEquals(500, response.getStatus());
         assertEquals(Problem.MEDIA_TYPE, response.getMediaType().toString());
         assertNull(response.getHeaderString("Retry-After"));
+    }
+
+    private static Throwable suppressing(Throwable e, Throwable suppressed) {
+        e.addSuppressed(suppressed);
+        return e;
     }
 
     private static Throwable withCause(Throwable e, Throwable cause) {
