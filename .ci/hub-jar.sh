@@ -8,14 +8,23 @@ HUB_RUN_ROOT=${HUB_RUN_ROOT:-$(mktemp -d /tmp/govhub-run.XXXXXX)}
 declare -A HUB_PIDS=()
 
 start_hub() {
+  launch_hub "$@"
+  await_hub "$1" "$2"
+}
+
+# Starts the jar without waiting (e.g. to watch or kill it while it starts).
+launch_hub() {
   local name=$1 port=$2; shift 2
   local dir="$HUB_RUN_ROOT/$name"
   mkdir -p "$dir"
   env "$@" HUB_DATA_DIR="$dir/data" QUARKUS_HTTP_PORT="$port" QUARKUS_HTTP_HOST=127.0.0.1 \
-    java ${HUB_JAVA_OPTS:-} -jar "$HUB_JAR" >"$dir/hub.log" 2>&1 &
+    java ${HUB_JAVA_OPTS:-} -jar "$HUB_JAR" >>"$dir/hub.log" 2>&1 &
   HUB_PIDS[$name]=$!
-  local wait_s=${HUB_START_TIMEOUT:-${HUB_READY_SECONDS:-120}}
-  for _ in $(seq 1 "$wait_s"); do
+}
+
+await_hub() {
+  local name=$1 port=$2 dir="$HUB_RUN_ROOT/$1" limit=${HUB_START_TIMEOUT:-${HUB_READY_SECONDS:-120}}
+  for _ in $(seq 1 "$limit"); do
     if curl -fsS "http://127.0.0.1:$port/q/health/ready" >/dev/null 2>&1; then
       echo "== hub $name ready on port $port (data in $dir/data)"
       return 0
@@ -25,7 +34,7 @@ start_hub() {
     fi
     sleep 1
   done
-  echo "!! hub $name not ready after $wait_s s:"; tail -n 40 "$dir/hub.log"; return 1
+  echo "!! hub $name not ready after $limit s:"; tail -n 40 "$dir/hub.log"; return 1
 }
 
 hub_dir() { echo "$HUB_RUN_ROOT/$1"; }

@@ -77,6 +77,16 @@ public interface HubConfig {
         @WithName("embedded-port")
         @WithDefault("0")
         int embeddedPort();
+
+        /** How long the S3 client waits for a connection; beyond it the call fails and the request answers 503. */
+        @WithName("connect-timeout")
+        @WithDefault("PT5S")
+        Duration connectTimeout();
+
+        /** How long the S3 client waits for each read or write on an open connection (not the whole transfer). */
+        @WithName("read-write-timeout")
+        @WithDefault("PT30S")
+        Duration readWriteTimeout();
     }
 
     interface Auth {

@@ -5,13 +5,22 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.net.ConnectException;
-import java.net.SocketTimeoutException;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.SocketException;
+import java.net.UnknownHostException;
+import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.util.ArrayDeque;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.UUID;
 import org.govhub.common.InvalidValueException;
+import org.govhub.common.storage.StorageException;
 import org.hibernate.exception.JDBCConnectionException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -95,12 +104,43 @@ public class ProblemMappers {
                 List.of(), Map.of(), Map.of("incident", incident), uri);
     }
 
+    /**
+     * Whether a failure means a backing service (database, object storage) is unreachable rather than a
+     * bug: somewhere in the causes or suppressed exceptions (Hibernate, Arc, Narayana and Camel wrap
+     * freely; a failed commit is a RollbackException whose reason is only a suppressed XAException) a
+     * connection that could not be made, timed out or was cut. Checked by class, by SQL state (class 08
+     * connection exception, 57P01-03 server shutting down or starting), by Agroal's acquisition timeout,
+     * which is a plain {@link SQLException}, and by any I/O error under a {@link StorageException}.
+     */
     static boolean isDependencyOutage(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+        Deque<Throwable> todo = new ArrayDeque<>();
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        todo.add(e);
+        boolean storage = false;
+        while (!todo.isEmpty() && seen.size() < 64) {
+            Throwable t = todo.poll();
+            if (!seen.add(t)) {
+                continue;
+            }
+            storage |= t instanceof StorageException;
             if (t instanceof SQLTransientConnectionException || t instanceof JDBCConnectionException
-                    || t instanceof ConnectException || t instanceof SocketTimeoutException) {
+                    || t instanceof SocketException || t instanceof InterruptedIOException
+                    || t instanceof UnknownHostException || (storage && t instanceof IOException)) {
                 return true;
             }
+            if (t instanceof SQLException sql) {
+                String state = sql.getSQLState();
+                if (state != null && (state.startsWith("08") || state.startsWith("57P0"))) {
+                    return true;
+                }
+                if (sql.getMessage() != null && sql.getMessage().startsWith("Acquisition timeout")) {
+                    return true;
+                }
+            }
+            if (t.getCause() != null) {
+                todo.add(t.getCause());
+            }
+            todo.addAll(List.of(t.getSuppressed()));
         }
         return false;
     }

@@ -43,9 +43,12 @@ public class ObjectStorage {
         }
         MinioClient client = MinioClient.builder().endpoint(endpoint).credentials(accessKey, secretKey)
                 .region(storage.region()).build();
+        long readWrite = storage.readWriteTimeout().toMillis();
+        client.setTimeout(storage.connectTimeout().toMillis(), readWrite, readWrite);
         // The same endpoint through the asynchronous client, for requests sent before their answer is needed.
         MinioAsyncClient async = MinioAsyncClient.builder().endpoint(endpoint).credentials(accessKey, secretKey)
                 .region(storage.region()).build();
+        async.setTimeout(storage.connectTimeout().toMillis(), readWrite, readWrite);
         store = new ObjectStore(client, async);
         store.ensureBucket(storage.licenceBucket());
         store.ensureBucket(storage.archiveBucket());
