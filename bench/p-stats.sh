@@ -33,7 +33,7 @@ for arg in "$@"; do
     *) cases=$arg ;;
   esac
 done
-jar=target/quarkus-app/quarkus-run.jar
+jar=${HUB_JAR:-target/quarkus-app/quarkus-run.jar}
 for tool in java curl jq psql; do
   command -v "$tool" >/dev/null || { echo "FAIL: $tool is required"; exit 2; }
 done
@@ -64,7 +64,7 @@ mkdir -p "$work/data"
   HUB_NODE_ID=stats-bench QUARKUS_HTTP_PORT=${BENCH_PORT:-0} QUARKUS_HTTP_HOST=127.0.0.1 \
   QUARKUS_FLYWAY_CLEAN_AT_START=$([ "${BENCH_REUSE:-0}" = 1 ] && echo false || echo true) QUARKUS_FLYWAY_CLEAN_DISABLED=false \
   HUB_SUPERVISION_FOLLOW_EVERY=off HUB_SUPERVISION_DEADLINE_SCAN_EVERY=off HUB_ARCHIVE_ENABLED=false \
-  exec java -jar "$OLDPWD/$jar") >"$work/hub.log" 2>&1 &
+  exec java -jar "$(realpath "$OLDPWD/$jar" 2>/dev/null || echo "$jar")") >"$work/hub.log" 2>&1 &
 pid=$!
 port=
 for _ in $(seq 1 240); do
