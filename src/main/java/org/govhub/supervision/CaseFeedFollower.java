@@ -85,16 +85,19 @@ public class CaseFeedFollower {
         if (locked != expected) {
             return false;
         }
+        List<CaseSnapshot> snapshots = new ArrayList<>();
+        List<FeedEntry> readable = new ArrayList<>();
         for (FeedEntry entry : entries) {
-            CaseSnapshot snapshot;
             try {
-                snapshot = snapshot(entry);
+                snapshots.add(snapshot(entry));
+                readable.add(entry);
             } catch (RuntimeException | JsonProcessingException e) {
                 LOG.errorf("case %s version %d at feed position %d cannot be read for supervision and is skipped: %s",
                         entry.caseNo(), entry.dataVersion(), entry.position(), e.getMessage());
-                continue;
             }
-            supervision.take(snapshot);
+        }
+        supervision.takeAll(snapshots);
+        for (FeedEntry entry : readable) {
             findings.raise(entry.caseNo(), entry.dataVersion());
         }
         em.createNativeQuery("UPDATE supervision_cursor SET position = ?1 WHERE name = ?2")

@@ -67,6 +67,24 @@ public class CaseSupervision {
      */
     @Transactional
     public void take(CaseSnapshot snapshot) {
+        takeAll(List.of(snapshot));
+    }
+
+    /**
+     * Takes in versions in order. The statistics buckets they touch are recomputed once, at the end: a
+     * bucket can hold thousands of rows, so recomputing it for every version of a page made following the
+     * feed quadratic.
+     */
+    @Transactional
+    public void takeAll(List<CaseSnapshot> snapshots) {
+        Set<PartBuckets.Key> touched = new LinkedHashSet<>();
+        for (CaseSnapshot snapshot : snapshots) {
+            takeOne(snapshot, touched);
+        }
+        buckets.recompute(touched);
+    }
+
+    private void takeOne(CaseSnapshot snapshot, Set<PartBuckets.Key> touched) {
         SupervisedCase row = SupervisedCase.findById(snapshot.caseNo());
         if (row != null && row.dataVersion > snapshot.dataVersion()) {
             return;
@@ -109,7 +127,7 @@ public class CaseSupervision {
         if (created) {
             row.persist();
         }
-        writeParts(row, snapshot.steps(), pauses);
+        writeParts(row, snapshot.steps(), pauses, touched);
         raiseCorrections(row, snapshot.steps(), ruleSet);
         raiseUnknownItem(row);
     }
@@ -186,11 +204,10 @@ public class CaseSupervision {
 
     /**
      * Brings the case's stage and post rows in line with this version (updated in place, added, removed) and
-     * recomputes the statistics buckets they were and are in.
+     * adds the statistics buckets they were and are in to {@code touched}.
      */
-    private void writeParts(SupervisedCase row, List<TimedStep> steps, List<Interval> pauses) {
+    private void writeParts(SupervisedCase row, List<TimedStep> steps, List<Interval> pauses, Set<PartBuckets.Key> touched) {
         Map<String, CasePart> existing = new HashMap<>();
-        Set<PartBuckets.Key> touched = new LinkedHashSet<>();
         for (CasePart part : CasePart.<CasePart>list("caseNo", row.caseNo)) {
             existing.put(part.kind + "\u0000" + part.name, part);
             touched.add(PartBuckets.Key.of(part));
@@ -198,7 +215,6 @@ public class CaseSupervision {
         writeParts(row, "stage", CaseTiming.byStage(calendar, steps, pauses), existing, touched);
         writeParts(row, "post", CaseTiming.byPost(calendar, steps, pauses), existing, touched);
         existing.values().forEach(CasePart::delete);
-        buckets.recompute(touched);
     }
 
     private static void writeParts(SupervisedCase row, String kind, Map<String, Part> parts, Map<String, CasePart> existing,
