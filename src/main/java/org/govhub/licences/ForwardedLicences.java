@@ -247,6 +247,9 @@ public class ForwardedLicences {
         if (reason == null || reason.isEmpty() || reason.length() > 500) {
             errors.add(new FieldError("reason", "is required: why the status changed (at most 500 characters)"));
         }
+        List<FieldError> originErrors = new ArrayList<>();
+        CaseOrigin.readPath(forwarded.origin(), "", originErrors); // optional, but when sent it must be an origin
+        originErrors.forEach(e -> errors.add(new FieldError(e.field().startsWith(".") ? e.field().substring(1) : e.field(), e.message())));
         if (!errors.isEmpty()) {
             throw ProblemException.validation(errors);
         }
@@ -256,6 +259,12 @@ public class ForwardedLicences {
         }
         if (forwarded.revision() <= licence.revision) {
             return new Accepted("unchanged", views.view(licence, clock.instant()));
+        }
+        if (issuedHere(licence)) {
+            // issued at this node: its status is this node's (revocation by its department), never a downstream's;
+            // a revision it already holds stays unchanged above (a node forwarding to itself sees its own changes)
+            throw ProblemException.forbidden("licence " + id + " was issued at this node (" + config.nodeId()
+                    + "), not forwarded from below; a downstream node cannot change its status");
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         licence.status = forwarded.status().wireName();
@@ -267,6 +276,18 @@ public class ForwardedLicences {
         audit.record(AuditEntry.of("licence.forwarded-status", "licence", licence.licenceId, licence.status));
         listeners.forEach(l -> l.statusChanged(licence, change));
         return new Accepted("applied", views.view(licence, clock.instant()));
+    }
+
+    /** True for a licence issued at this node: its origin (absent on old rows) starts here, not below. */
+    private boolean issuedHere(Licence licence) {
+        if (licence.originJson == null) {
+            return true;
+        }
+        try {
+            return config.nodeId().equals(mapper.readTree(licence.originJson).path("node").asText(config.nodeId()));
+        } catch (JsonProcessingException e) {
+            return true;
+        }
     }
 
     private static LicenceStatusChange statusRow(Licence licence, Caller caller, Instant now) {

@@ -59,6 +59,8 @@ class AuthorizationMatrixTest {
         LIST,
         /** A change to a record or region: a foreign caller gets 403/404 and nothing is written. */
         WRITE,
+        /** Content forwarded up by a downstream hub: for a region outside the caller's prefix it is 403, never accepted. */
+        FORWARD,
         /** A batch push answered per record: a foreign caller's records are all refused (or the batch is, 403). */
         BATCH
     }
@@ -172,7 +174,21 @@ class AuthorizationMatrixTest {
             row("GET", "/api/v1/audit/head", Scope.NODE, r -> call("/api/v1/audit/head"), ADMIN, SUPERVISOR),
             row("POST", "/api/v1/audit/head", Scope.NODE, r -> call("/api/v1/audit/head"), ADMIN, SUPERVISOR),
             row("GET", "/api/v1/audit/archives", Scope.NODE, r -> call("/api/v1/audit/archives"), ADMIN, SUPERVISOR),
-            row("GET", "/api/v1/audit/verification", Scope.NODE, r -> call("/api/v1/audit/verification"), ADMIN, SUPERVISOR));
+            row("GET", "/api/v1/audit/verification", Scope.NODE, r -> call("/api/v1/audit/verification"), ADMIN, SUPERVISOR),
+            row("POST", "/api/v1/items/forwarded-changes", Scope.FORWARD, r -> call("/api/v1/items/forwarded-changes", (Object)
+                    TwoRegions.forwardedChange(r, r.district + "00" + TwoRegions.letters() + "-CF-0001")), AGGREGATOR),
+            row("POST", "/api/v1/licences/forwarded", Scope.FORWARD, r -> forwardedLicence(r), AGGREGATOR),
+            row("POST", "/api/v1/licences/{id}/forwarded-status", Scope.WRITE, r -> call("/api/v1/licences/" + r.forwardedLicenceId
+                    + "/forwarded-status", (Object) (Map.of("revision", (int) SEQ.incrementAndGet(), "status", "suspended",
+                    "since", "2026-11-21T08:00:00Z", "reason", "矩阵检查"))), AGGREGATOR));
+
+    /** A licence of the region forwarded up (new id each time), the licence part remembered as sent. */
+    private static Call forwardedLicence(TwoRegions.Region r) {
+        String part = TwoRegions.json(TwoRegions.forwardedLicence(r, TwoRegions.newLicenceId(), TwoRegions.FORWARDED_FILE));
+        return new Call("/api/v1/licences/forwarded", Map.of(), s -> s
+                .multiPart(new MultiPartSpecBuilder(part).controlName("licence").mimeType("application/json").charset(StandardCharsets.UTF_8).build())
+                .multiPart("file", "licence.pdf", TwoRegions.FORWARDED_FILE, "application/octet-stream"), part);
+    }
 
     @Inject
     HubClock clock;
@@ -293,6 +309,7 @@ class AuthorizationMatrixTest {
                 case READ -> new Expect("foreign read: 404/403, no data", Set.of(403, 404), true, false);
                 case LIST -> new Expect("foreign listing: no foreign records", Set.of(), true, true);
                 case WRITE -> new Expect("foreign write: 403/404", Set.of(403, 404), true, false);
+                case FORWARD -> new Expect("foreign forwarded content: 403", Set.of(403), true, false);
             };
         }
 
@@ -336,7 +353,7 @@ class AuthorizationMatrixTest {
     /** The seeded record's data that a refused or foreign caller must never see (minus what the request itself names). */
     private static List<String> leakTokens(TwoRegions.Region r, Call call) {
         String request = call.path() + call.query() + call.echo();
-        return List.of(r.marker, r.caseNo, r.licenceId, r.holderIdNumber, r.submissionId)
+        return List.of(r.marker, r.caseNo, r.licenceId, r.holderIdNumber, r.submissionId, r.forwardedLicenceId)
                 .stream().filter(t -> !request.contains(t)).toList();
     }
 

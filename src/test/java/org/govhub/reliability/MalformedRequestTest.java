@@ -194,6 +194,20 @@ class MalformedRequestTest {
         Map<String, JsonNode> bodies = contract.requestBodies(op);
         String mediaType = bodies.isEmpty() ? null : bodies.keySet().iterator().next();
         JsonNode schema = mediaType == null ? null : bodies.get(mediaType);
+        part = "metadata";
+        if (mediaType != null && mediaType.startsWith("multipart/")) {
+            // the JSON part of a multipart operation (metadata, licence) is what gets broken, not the form wrapper
+            JsonNode properties = contract.resolve(schema).path("properties");
+            for (Iterator<String> names = properties.fieldNames(); names.hasNext(); ) {
+                String name = names.next();
+                JsonNode property = contract.resolve(properties.get(name));
+                if ("object".equals(property.path("type").asText()) || property.has("properties")) {
+                    part = name;
+                    schema = properties.get(name);
+                    break;
+                }
+            }
+        }
         Map<String, String> query = new LinkedHashMap<>();
         boolean pathParams = op.path().contains("{");
         // even-numbered requests keep the path valid so body and query mutations reach deeper
@@ -262,12 +276,16 @@ class MalformedRequestTest {
         return raw(mediaType, node.toString().getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Sends bytes as the operation's media type; multipart operations get them as the metadata part (and a file). */
+    /** The JSON part of the multipart operation being mutated (its schema's object property; else metadata). */
+    private String part = "metadata";
+
+    /** Sends bytes as the operation's media type; multipart operations get them as their JSON part (and a file). */
     private Consumer<RequestSpecification> raw(String mediaType, byte[] bytes) {
         if (mediaType.startsWith("multipart/")) {
             boolean withFile = random.nextBoolean();
+            String name = part;
             return s -> {
-                s.multiPart("metadata", "metadata.json", bytes, "application/json");
+                s.multiPart(name, name + ".json", bytes, "application/json");
                 if (withFile) {
                     s.multiPart("file", "f.pdf", "%PDF-1.7\n".getBytes(StandardCharsets.US_ASCII), "application/octet-stream");
                 }
@@ -420,6 +438,7 @@ class MalformedRequestTest {
         v.put("/api/v1/licences/{id}#id", r.licenceId);
         v.put("/api/v1/licences/{id}/file#id", r.licenceId);
         v.put("/api/v1/licences/{id}/revocation#id", r.licenceId);
+        v.put("/api/v1/licences/{id}/forwarded-status#id", r.forwardedLicenceId);
         for (String step : List.of("", "/acknowledgement", "/investigation", "/closure")) {
             v.put("/api/v1/supervision/alerts/{id}" + step + "#id", Long.toString(r.alertId));
         }

@@ -51,6 +51,8 @@ final class TwoRegions {
         long alertId;
         String submissionId;
         String victimClientId;
+        /** A licence forwarded up from a county of this region (by this region's aggregator client). */
+        String forwardedLicenceId;
 
         Region(String prefix, String district) {
             this.prefix = prefix;
@@ -115,6 +117,14 @@ final class TwoRegions {
                 r.submissionId, r.clients.get(Role.PLATFORM).clientId(), prefix, "0".repeat(64), "{\"m\":\"" + r.marker + "\"}",
                 OffsetDateTime.now(ZoneOffset.UTC));
         r.victimClientId = Clients.register(prefix, "platform").clientId();
+
+        LicenceId forwarded = newLicenceId();
+        r.forwardedLicenceId = forwarded.toString();
+        given().auth().oauth2(r.token(Role.AGGREGATOR))
+                .multiPart(new MultiPartSpecBuilder(json(forwardedLicence(r, forwarded, FORWARDED_FILE))).controlName("licence")
+                        .mimeType("application/json").charset(StandardCharsets.UTF_8).build())
+                .multiPart("file", "licence.pdf", FORWARDED_FILE, "application/octet-stream")
+                .post("/api/v1/licences/forwarded").then().statusCode(201);
         return r;
     }
 
@@ -201,6 +211,43 @@ final class TwoRegions {
         return m;
     }
 
+    /** The file of every forwarded licence the matrix sends. */
+    static final byte[] FORWARDED_FILE = "%PDF-1.7\nforwarded reliability".getBytes(StandardCharsets.US_ASCII);
+
+    /** The path forwarded content arrives with: one hop, a county node of the region. */
+    static Map<String, Object> countyOrigin(Region r) {
+        return Map.of("path", List.of(Map.of("node", "rel-county-" + r.prefix, "region", r.district, "tier", "county",
+                "at", "2026-11-20T08:00:00Z", "client", "rel-department")));
+    }
+
+    /** The {@code licence} part of a licence forwarded up from a county of the region. */
+    static Map<String, Object> forwardedLicence(Region r, LicenceId id, byte[] file) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("metadata", licence(r, id));
+        m.put("status", "valid");
+        m.put("statusSince", "2026-11-20T08:00:00Z");
+        m.put("revision", 0);
+        m.put("issuedAt", "2026-11-20T08:00:00Z");
+        m.put("issuedBy", "rel-department");
+        m.put("fileSm3", org.govhub.signing.Sm3.hex(org.govhub.signing.Sm3.digest(file)));
+        m.put("fileSize", file.length);
+        m.put("origin", countyOrigin(r));
+        return m;
+    }
+
+    /** An item change a county of the region already reviewed: the add of one new item. */
+    static Map<String, Object> forwardedChange(Region r, String code) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("change", "rel-county-" + r.prefix + "/" + SEQ.incrementAndGet());
+        m.put("kind", "add");
+        m.put("reason", "下级已审核的事项");
+        m.put("sources", List.of());
+        m.put("items", List.of(powerItem(r, code)));
+        m.put("review", Map.of("reviewedBy", "rel-reviewer", "reviewedAt", "2026-11-20T08:00:00Z"));
+        m.put("origin", countyOrigin(r));
+        return m;
+    }
+
     /** The alert the case's findings raised; one raised by row if supervision did not (it should). */
     private static long alertFor(AgroalDataSource db, Region r) {
         Long id = queryLong(db, "SELECT MIN(id) FROM supervision_alert WHERE case_no = ?", r.caseNo);
@@ -243,6 +290,19 @@ final class TwoRegions {
                 s.setObject(i + 1, params[i]);
             }
             s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String queryString(AgroalDataSource db, String sql, Object... params) {
+        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                s.setObject(i + 1, params[i]);
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
