@@ -11,12 +11,15 @@ import org.govhub.cases.CaseOrigin;
 import org.govhub.catalog.CatalogChange;
 import org.govhub.catalog.CatalogChangeEntry;
 import org.govhub.catalog.CatalogChangeListener;
+import org.govhub.catalog.CatalogListEntry;
+import org.govhub.catalog.EntryRole;
+import org.govhub.catalog.RecordKind;
 import org.govhub.common.HubClock;
 import org.govhub.common.HubConfig;
 
 /**
- * Every power-item change that takes effect here (a local approval, or a change forwarded from
- * below) gets its outbox row in the same transaction, when this node has an upstream: the change as
+ * Every catalogue change that takes effect here (power items, responsibility-list and
+ * special-fund-list entries; a local approval, or a change forwarded from below) gets its outbox row in the same transaction, when this node has an upstream: the change as
  * {@code POST /api/v1/items/forwarded-changes} takes it, with the review record of the node that
  * approved it and the path so far.
  */
@@ -45,13 +48,25 @@ public class CatalogForwarding implements CatalogChangeListener {
             body.put("change", key);
             body.put("kind", change.kind.wireName());
             body.put("reason", change.reason);
-            ArrayNode sources = body.putArray("sources");
-            ArrayNode items = body.putArray("items");
-            for (CatalogChangeEntry entry : entries) {
-                if (entry.role == org.govhub.catalog.EntryRole.SOURCE) {
-                    sources.add(entry.recordKey);
-                } else {
-                    items.add(json.readTree(entry.document));
+            body.put("record", change.record.wireName());
+            if (change.record == RecordKind.ITEM) {
+                ArrayNode sources = body.putArray("sources");
+                ArrayNode items = body.putArray("items");
+                for (CatalogChangeEntry entry : entries) {
+                    if (entry.role == EntryRole.SOURCE) {
+                        sources.add(entry.recordKey);
+                    } else {
+                        items.add(json.readTree(entry.document));
+                    }
+                }
+            } else {
+                // a list change touches one entry; its id is local, so it goes up by the name it has where it was added
+                for (CatalogChangeEntry entry : entries) {
+                    CatalogListEntry listed = CatalogListEntry.findById(Long.valueOf(entry.recordKey));
+                    body.put("entryKey", listed.originEntry != null ? listed.originEntry : config.nodeId() + "/" + listed.id);
+                    if (entry.role == EntryRole.TARGET) {
+                        body.set("entry", json.readTree(entry.document));
+                    }
                 }
             }
             if (change.originJson != null) {

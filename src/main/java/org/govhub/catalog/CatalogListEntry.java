@@ -66,6 +66,14 @@ public class CatalogListEntry extends PanacheEntityBase {
     @Column(name = "created_by")
     public String createdBy;
 
+    /** {@code <node>/<entry id>} at the node where a forwarded entry was first added; null for entries added here. */
+    @Column(name = "origin_entry")
+    public String originEntry;
+
+    /** Origin, path and review record of the forwarded change that made the effective version; null when made here. */
+    @Column(name = "origin_json")
+    public String originJson;
+
     boolean isPublished() {
         return status == RecordStatus.EFFECTIVE || status == RecordStatus.RETIRED;
     }

@@ -60,9 +60,7 @@ public class ChangeReview {
         }
         ChangeSummary decided = decide(change, reviewer, ChangeStatus.APPROVED,
                 reason == null || reason.isBlank() ? null : reason.strip(), now, entries);
-        if (change.record == RecordKind.ITEM) {
-            effective(change, entries);
-        }
+        effective(change, entries);
         return catalogAudit.decided(decided);
     }
 
@@ -81,7 +79,7 @@ public class ChangeReview {
         return catalogAudit.decided(decide(change, reviewer, ChangeStatus.REJECTED, note.reason().strip(), clock.instant(), entries));
     }
 
-    /** Tells every {@link CatalogChangeListener} that an item change took effect, in this transaction. */
+    /** Tells every {@link CatalogChangeListener} that a change (to any of the three lists) took effect, in this transaction. */
     void effective(CatalogChange change, List<CatalogChangeEntry> entries) {
         for (CatalogChangeListener listener : listeners) {
             listener.effective(change, entries);

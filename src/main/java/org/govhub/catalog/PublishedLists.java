@@ -60,7 +60,7 @@ public class PublishedLists {
 
     private static ListEntryView view(CatalogListEntry entry, String document, boolean insider) {
         return new ListEntryView(entry.id, entry.status, entry.version, entry.effectiveFrom, entry.retiredAt, document,
-                insider ? entry.pendingChangeId : null);
+                insider ? entry.pendingChangeId : null, entry.originJson);
     }
 
     private static String latestProposal(long id) {

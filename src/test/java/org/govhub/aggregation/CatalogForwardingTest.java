@@ -88,10 +88,7 @@ class CatalogForwardingTest {
         body.put("reason", "龙湾区审改办审核通过的事项调整");
         body.set("sources", ForwardingFixtures.JSON.valueToTree(sources));
         body.set("items", ForwardingFixtures.JSON.valueToTree(items));
-        body.putObject("review").put("submittedBy", "lw-editor").put("submittedAt", "2026-11-20T07:00:00Z")
-                .put("reviewedBy", "lw-reviewer").put("reviewedAt", "2026-11-20T08:00:00Z").put("note", "依法审核通过");
-        body.set("origin", ForwardingFixtures.countyOrigin());
-        return body;
+        return ForwardingFixtures.reviewedAtCounty(body);
     }
 
     private static String newKey() {
@@ -99,7 +96,7 @@ class CatalogForwardingTest {
     }
 
     private static Response post(String token, ObjectNode body) {
-        return given().auth().oauth2(token).contentType(ContentType.JSON).body(body.toString()).post("/api/v1/items/forwarded-changes");
+        return ForwardingFixtures.forwardChange(token, body);
     }
 
     @Test
@@ -228,12 +225,6 @@ class CatalogForwardingTest {
     }
 
     private long count(String sql, String arg) throws SQLException {
-        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setString(1, arg);
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
+        return ForwardingFixtures.count(db, sql, arg);
     }
 }

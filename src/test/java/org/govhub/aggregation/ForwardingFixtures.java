@@ -5,10 +5,16 @@ import static io.restassured.RestAssured.given;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.agroal.api.AgroalDataSource;
 import io.restassured.builder.MultiPartSpecBuilder;
+import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.MultiPartSpecification;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -88,6 +94,30 @@ final class ForwardingFixtures {
         path.addObject().put("node", DOWNSTREAM_NODE).put("region", "330303").put("tier", "county")
                 .put("at", "2026-11-20T08:00:00Z").put("client", "lw-department");
         return origin;
+    }
+
+    /** Adds what a change approved at the county carries up: its reviewer's record and the path. */
+    static ObjectNode reviewedAtCounty(ObjectNode change) {
+        change.putObject("review").put("submittedBy", "lw-editor").put("submittedAt", "2026-11-20T07:00:00Z")
+                .put("reviewedBy", "lw-reviewer").put("reviewedAt", "2026-11-20T08:00:00Z").put("note", "依法审核通过");
+        change.set("origin", countyOrigin());
+        return change;
+    }
+
+    static Response forwardChange(String token, ObjectNode change) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON).body(change.toString())
+                .post("/api/v1/items/forwarded-changes");
+    }
+
+    /** The one number a {@code SELECT count(*) … WHERE … = ?} query answers. */
+    static long count(AgroalDataSource db, String sql, String arg) throws SQLException {
+        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, arg);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
     }
 
     /** The {@code licence} part of a forwarded licence as the county sends it. */
