@@ -39,7 +39,7 @@ public class BundleIntake {
     }
 
     /** Processes one file from the inbox. */
-    public Outcome accept(Path file) {
+    public synchronized Outcome accept(Path file) {
         VerifiedBundle bundle;
         try {
             bundle = verifier().verify(file);
@@ -57,8 +57,39 @@ public class BundleIntake {
         return outcome;
     }
 
+    /**
+     * Takes again the next bundle of a lane when it is already in {@code done/} although the ledger does
+     * not record it: the database lost its last commits (an embedded database killed before flushing)
+     * or was restored from a backup older than the folder. Ingest is idempotent, so taking it again
+     * stores nothing twice; without this the lane would wait for a resend the sender never makes,
+     * since it already sees the bundle as delivered until its resend timeout.
+     */
+    public synchronized boolean retakeForgotten(String lane) {
+        Path file = folders.done().resolve(new BundleName(Lane.parse(lane), ledger.nextSequence(lane)).fileName());
+        if (!Files.exists(file)) {
+            return false;
+        }
+        VerifiedBundle bundle;
+        try {
+            bundle = verifier().verify(file);
+        } catch (BundleRejectedException why) {
+            LOG.warnf("bundle %s in done/ is not recorded as ingested and no longer verifies (%s); waiting for a resend",
+                    file, why.getMessage());
+            return false;
+        }
+        if (ledger.decide(bundle) != LaneChain.Decision.INGEST) {
+            return false;
+        }
+        LOG.warnf("bundle %s is in done/ but not recorded as ingested; taking it again", bundle.name());
+        if (place(bundle) != Outcome.INGESTED) {
+            return false;
+        }
+        releaseHeld(lane);
+        return true;
+    }
+
     /** Ingests held bundles of a lane for as long as the next one is waiting in {@code held/}. */
-    public int releaseHeld(String lane) {
+    public synchronized int releaseHeld(String lane) {
         int released = 0;
         while (true) {
             var next = ledger.nextHeld(lane);

@@ -60,6 +60,9 @@ public class FerryRouteSteps {
     Processor heldBundleWatch(InboundLedger ledger, BundleIntake intake, FerryNode node) {
         return exchange -> {
             for (Lane lane : node.ingestLanes()) {
+                while (intake.retakeForgotten(lane.name())) {
+                    // each pass takes one forgotten bundle and whatever it released from held/
+                }
                 intake.releaseHeld(lane.name());
             }
             ledger.watchHolds();

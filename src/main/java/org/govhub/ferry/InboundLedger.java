@@ -127,6 +127,12 @@ public class InboundLedger {
         return true;
     }
 
+    /** The sequence this node expects next in a lane. */
+    @Transactional
+    public long nextSequence(String lane) {
+        return LaneState.current(lane, LaneState.IN).lastSequence() + 1;
+    }
+
     /** The held bundle that is next in its lane, if any. */
     @Transactional
     public Optional<HeldBundle> nextHeld(String lane) {

@@ -416,6 +416,32 @@ class InternalNodeFerryTest {
     }
 
     @Test
+    void aBundleInDoneThatTheLedgerForgotIsTakenAgainSoLaterBundlesAreNotHeldForever() throws Exception {
+        String lane = freshLane();
+        String caseNo = FerryCases.caseNo("forgot");
+        PeerNode.Built first = OUTSIDE.next(lane, 1).build();
+        PeerNode.Built second = OUTSIDE.next(lane, 2).add(cases(FerryCases.line(caseNo, FerryCases.REGION, 1))).build();
+        PeerNode.Built third = OUTSIDE.next(lane, 3).add(cases(FerryCases.line(caseNo, FerryCases.REGION, 2))).build();
+        first.writeInto(gap);
+        second.writeInto(gap);
+        await().atMost(WAIT).until(() -> count("select count(*) from ferry_bundle_in where lane = ?", lane) == 2);
+        // The database loses the second bundle's commit (an embedded database killed before it flushed,
+        // or a restore from an older backup) while its file already sits in done/.
+        update("delete from ferry_bundle_in where lane = ? and sequence = 2", lane);
+        update("update ferry_lane set last_sequence = 1, last_manifest_sm3 = ? where lane = ? and direction = 'in'",
+                first.manifestSm3(), lane);
+        assertTrue(Files.exists(work.resolve("done").resolve(second.fileName())));
+
+        third.writeInto(gap);
+        await().atMost(WAIT).until(() -> count("select count(*) from ferry_bundle_in where lane = ?", lane) == 3);
+        assertEquals(0, count("select count(*) from ferry_held where lane = ?", lane));
+        assertEquals(3, count("select last_sequence from ferry_lane where lane = ? and direction = 'in'", lane));
+        assertEquals(2, versions(caseNo), "each version once, the second bundle's not twice");
+        assertEquals(2, count("select data_version from case_state where case_no = ?", caseNo));
+        assertTrue(Files.exists(work.resolve("done").resolve(second.fileName())));
+    }
+
+    @Test
     void anIngestInterruptedAfterItsCasesWereStoredRunsAgainWithoutDuplicates() throws Exception {
         String lane = freshLane();
         String one = FerryCases.caseNo("crash");
@@ -515,6 +541,15 @@ class InternalNodeFerryTest {
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? rs.getString(1) : null;
             }
+        }
+    }
+
+    private void update(String sql, Object... params) throws Exception {
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            assertEquals(1, ps.executeUpdate(), sql);
         }
     }
 
