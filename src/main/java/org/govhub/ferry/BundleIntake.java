@@ -81,11 +81,7 @@ public class BundleIntake {
             return false;
         }
         LOG.warnf("bundle %s is in done/ but not recorded as ingested; taking it again", bundle.name());
-        if (place(bundle) != Outcome.INGESTED) {
-            return false;
-        }
-        releaseHeld(lane);
-        return true;
+        return place(bundle) == Outcome.INGESTED;
     }
 
     /** Ingests held bundles of a lane for as long as the next one is waiting in {@code held/}. */

@@ -61,7 +61,7 @@ public class FerryRouteSteps {
         return exchange -> {
             for (Lane lane : node.ingestLanes()) {
                 while (intake.retakeForgotten(lane.name())) {
-                    // each pass takes one forgotten bundle and whatever it released from held/
+                    // one forgotten bundle per pass; held successors are released below
                 }
                 intake.releaseHeld(lane.name());
             }

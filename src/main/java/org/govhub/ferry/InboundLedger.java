@@ -136,8 +136,7 @@ public class InboundLedger {
     /** The held bundle that is next in its lane, if any. */
     @Transactional
     public Optional<HeldBundle> nextHeld(String lane) {
-        long next = LaneState.current(lane, LaneState.IN).lastSequence() + 1;
-        return Optional.ofNullable(HeldBundle.findById(new LaneSequenceKey(lane, next)));
+        return Optional.ofNullable(HeldBundle.findById(new LaneSequenceKey(lane, nextSequence(lane))));
     }
 
     @Transactional
