@@ -21,11 +21,15 @@ public final class PowerItemCode {
     private final String subjectCode;
     private final PowerItemType type;
     private final int sequence;
+    private final String text;
 
     private PowerItemCode(String subjectCode, PowerItemType type, int sequence) {
         this.subjectCode = subjectCode;
         this.type = type;
         this.sequence = sequence;
+        // written once: the code is a map key and a column value for every case record pushed
+        String digits = Integer.toString(sequence);
+        this.text = subjectCode + "-" + type.code() + "-" + "0000".substring(digits.length()) + digits;
     }
 
     @JsonCreator
@@ -148,7 +152,7 @@ public final class PowerItemCode {
     @JsonValue
     @Override
     public String toString() {
-        return String.format("%s-%s-%04d", subjectCode, type.code(), sequence);
+        return text;
     }
 
     @Override
@@ -159,6 +163,6 @@ public final class PowerItemCode {
 
     @Override
     public int hashCode() {
-        return toString().hashCode();
+        return text.hashCode();
     }
 }

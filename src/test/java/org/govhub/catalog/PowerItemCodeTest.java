@@ -63,6 +63,9 @@ class PowerItemCodeTest {
 
         assertEquals("33030300AJ-CF-0003", code.toString());
         assertEquals(PowerItemCode.parse("33030300AJ-CF-0003"), code);
+        assertEquals("33030300AJ-CF-0042", PowerItemCode.of("33030300AJ", PowerItemType.CF, 42).toString());
+        assertEquals("33030300AJ-CF-0510", PowerItemCode.of("33030300AJ", PowerItemType.CF, 510).toString());
+        assertEquals("33030300AJ-CF-9999", PowerItemCode.of("33030300AJ", PowerItemType.CF, 9999).toString());
     }
 
     @Test
