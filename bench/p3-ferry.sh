@@ -9,7 +9,7 @@
 #
 # Package for PostgreSQL first:  mvn -B -q package -DskipTests -Dquarkus.profile=pg
 # Usage: bench/p3-ferry.sh [N] [--smoke]     (--smoke: 2,000 records, 3 latency bundles of 200, nothing recorded)
-# BENCH_FERRY_POLL (ms, default the product default 1000) sets hub.ferry.poll-millis on both nodes.
+# BENCH_FERRY_POLL (ms, default the product default 500) sets hub.ferry.poll-millis on both nodes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib.sh
@@ -26,7 +26,7 @@ direct_port=19511; ext_port=19512; int_port=19513
 work=$(mktemp -d /tmp/govhub-p3.XXXXXX)
 cleanup() { stop_hubs; rm -rf "$work" "$HUB_RUN_ROOT"; }
 trap cleanup EXIT
-poll=${BENCH_FERRY_POLL:-1000}
+poll=${BENCH_FERRY_POLL:-500}
 
 tag="P3-$(date +%s)"
 case_bench gen "$n" "$tag" "$work/cases.ndjson" "$work/cases.csv"

@@ -28,7 +28,7 @@ jclouds.provider=filesystem-nio2
 jclouds.filesystem.basedir=$work/s3
 PROPS
 mkdir -p "$work/s3"
-java -cp "target/quarkus-app/lib/main/*" org.gaul.s3proxy.Main --properties "$work/s3proxy.properties" >"$work/s3proxy.log" 2>&1 &
+java -cp "$(dirname "$HUB_JAR")/lib/main/*" org.gaul.s3proxy.Main --properties "$work/s3proxy.properties" >"$work/s3proxy.log" 2>&1 &
 s3_pid=$!
 cleanup() { stop_hubs; kill "$s3_pid" 2>/dev/null || true; wait "$s3_pid" 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
