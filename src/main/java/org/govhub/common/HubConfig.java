@@ -376,7 +376,7 @@ public interface HubConfig {
         /**
          * How often the routes poll the outbox, the gap folders and the held bundles, in milliseconds. A
          * bundle waits for up to three polls on its way (outbox, gap folder, inbox): at 1000 the 95th
-         * percentile push-to-readable-inside latency was 2.25 s, at 500 it was 1.7 s (bench/RESULTS.md, P3).
+         * percentile push-to-readable-inside latency was 2.25 s, at 500 it was 1.93 s (bench/RESULTS.md, P3).
          */
         @WithName("poll-millis")
         @WithDefault("500")
