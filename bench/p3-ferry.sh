@@ -4,7 +4,10 @@
 # ingests the bundles (1,000 records each, hub.ferry.bundle-max-records) from a shared gap folder;
 # reference: P1 direct ingest of the same records into a single node, in this run. Then the latency
 # part: one bundle per second (a push of 1,000 new records each second for LAT_SECONDS, default 60)
-# and per bundle the time from the push to all its records being readable inside; p50/p95/max.
+# and per bundle the time from the push to all its records being readable inside; p50/p95/max. Then the
+# catch-up part: the internal node is stopped, N more records are pushed outside, and once their bundles
+# wait in the gap the internal node (restarted) gets them all at once and works them off with the machine
+# to itself: records/s from then until all are stored (CATCH_UP_PARALLELISM sets hub.ferry.ingest-parallelism).
 # Three jars on three databases: BENCH_DB (direct), BENCH_DB2 (external), BENCH_DB3 (internal), all WIPED.
 #
 # Package for PostgreSQL first:  mvn -B -q package -DskipTests -Dquarkus.profile=pg
@@ -61,11 +64,42 @@ echo "== latency: one bundle of $lat_per records per second for $lat_seconds s"
 case_bench latency "$ext" "$ext_secret" "$int" "$int_secret" "L$tag" "$lat_seconds" "$lat_per" | tee "$work/latency.out"
 p50=$(result_of "$work/latency.out" p50_ms); p95=$(result_of "$work/latency.out" p95_ms); max=$(result_of "$work/latency.out" max_ms)
 rss_ext=$(peak_rss_mb "${HUB_PIDS[external]}"); rss_int=$(peak_rss_mb "${HUB_PIDS[internal]}")
+
+echo "== catch-up: internal node stopped, $n more records pushed outside, then its backlog appears at once"
+stop_hub internal
+case_bench gen "$n" "${tag}C" "$work/catchup.ndjson" "$work/catchup.csv"
+case_bench push "$ext" "$ext_secret" "$work/catchup.ndjson" 4 500 >/dev/null
+# Every accepted submission shipped: nothing waits in the external node's outbox.
+for _ in $(seq 1 600); do
+  [ "$(psql -tA -d "$db2" -c "SELECT count(*) FROM ferry_outbox WHERE state IN ('accepted', 'bundled')")" = 0 ] && break
+  sleep 0.5
+done
+backlog=$(find "$gap/bundles" -name 'cases-*.zip' | wc -l)
+[ "$backlog" -gt 0 ] || { echo "FAIL: the external node shipped no bundle for the catch-up"; exit 1; }
+# Restarted on the same data, reading a folder that stays empty until the backlog is complete.
+mkdir -p "$gap/inside"
+start_pg_hub internal "$int_port" "$db3" "${common[@]}" HUB_ZONE=internal HUB_FERRY_TRUSTED_PEER_CERTIFICATE="$work/external.pem" \
+  HUB_FERRY_INBOUND_DIR="$gap/inside" QUARKUS_FLYWAY_CLEAN_AT_START=false ${CATCH_UP_PARALLELISM:+HUB_FERRY_INGEST_PARALLELISM=$CATCH_UP_PARALLELISM}
+# The feed head counts the versions stored (positions are gap-free): one row to read, cheap to poll.
+head_sql="SELECT last_position FROM case_feed_head WHERE id = 1"
+target=$(( $(psql -tA -d "$db3" -c "$head_sql") + n ))
+t0=$(date +%s%N)
+mv "$gap/bundles"/cases-*.zip "$gap/inside/"
+while [ "$(psql -tA -d "$db3" -c "$head_sql")" -lt "$target" ]; do
+  [ $(( ($(date +%s%N) - t0) / 1000000000 )) -lt 1800 ] || { echo "FAIL: the backlog was not stored inside within 30 minutes"; exit 1; }
+  sleep 0.2
+done
+[ "$(psql -tA -d "$db3" -c "SELECT count(*) FROM case_version WHERE case_no LIKE '${tag}C-%'")" = "$n" ] \
+  || { echo "FAIL: the internal node does not hold the $n catch-up records"; exit 1; }
+catchup_s=$(awk -v a="$t0" -v b="$(date +%s%N)" 'BEGIN { printf "%.3f", (b - a) / 1e9 }')
+catchup_rate=$(awk -v n="$n" -v s="$catchup_s" 'BEGIN { printf "%.0f", n / s }')
 load_after=$(load_avg)
 
 r=$(ratio "$ferry_rate" "$direct_rate")
 echo "P3 across the gap: $ferry_rate records/s push-to-readable-inside, direct ingest $direct_rate records/s, ratio $r (goal >= 0.5)"
 echo "P3 latency at one bundle of $lat_per per second: p50 $p50 ms, p95 $p95 ms, max $max ms (goal p95 <= 2000 ms)"
+echo "P3 catch-up: internal node $catchup_rate records/s working off $backlog bundles alone ($n records in $catchup_s s, ingest-parallelism ${CATCH_UP_PARALLELISM:-default}), ratio $(ratio "$catchup_rate" "$direct_rate") to direct ingest"
 echo "   peak RSS external $rss_ext MB, internal $rss_int MB; load average $load_before -> $load_after on $(nproc) cores"
 record_result P3 "ingest across the gap, $n records" "$ferry_rate rec/s" "direct ingest $direct_rate rec/s" "$r" ">= 0.5" "bench/p3-ferry.sh $n" "$load_before -> $load_after"
+record_result P3-catch-up "internal node alone works off $backlog bundles, ingest-parallelism ${CATCH_UP_PARALLELISM:-default}" "$catchup_rate rec/s" "direct ingest $direct_rate rec/s" "$(ratio "$catchup_rate" "$direct_rate")" "-" "bench/p3-ferry.sh $n" "$load_before -> $load_after"
 record_result P3-latency "push to readable inside, 1 bundle/s of $lat_per, poll $poll ms" "p95 $p95 ms (p50 $p50, max $max)" "-" "-" "p95 <= 2000 ms" "bench/p3-ferry.sh $n" "$load_before -> $load_after"

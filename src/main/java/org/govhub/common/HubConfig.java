@@ -382,6 +382,15 @@ public interface HubConfig {
         @WithDefault("500")
         long pollMillis();
 
+        /**
+         * Case chunks of one bundle stored at the same time (chunks sharing a case number still go in bundle
+         * order). 1, one after another, suits a node sharing two cores; on its own cores more shortens a backlog
+         * (the catch-up part of bench/p3-ferry.sh).
+         */
+        @WithName("ingest-parallelism")
+        @WithDefault("1")
+        int ingestParallelism();
+
         /** Bundles shipped per poll at most. */
         @WithName("ship-batch")
         @WithDefault("10")

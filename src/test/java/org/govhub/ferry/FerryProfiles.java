@@ -53,11 +53,13 @@ public final class FerryProfiles {
         }
     }
 
-    /** The internal node: picks bundles up, verifies, ingests, receipts. */
+    /** The internal node: picks bundles up, verifies, ingests (two chunks at a time), receipts. */
     public static class Internal implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return enabled("internal", "internal");
+            Map<String, String> config = enabled("internal", "internal");
+            config.put("hub.ferry.ingest-parallelism", "2");
+            return config;
         }
     }
 

@@ -416,6 +416,45 @@ class InternalNodeFerryTest {
     }
 
     @Test
+    void entriesOfABundleAreStoredInParallelButVersionsOfOneCaseInBundleOrder() throws Exception {
+        String lane = freshLane();
+        String shared = FerryCases.caseNo("parallel");
+        // The first entry is long and the second short: without the case-order rule the third entry, which
+        // holds the next version of the first entry's case, would run before the first one finished.
+        List<String> longEntry = new ArrayList<>(List.of(FerryCases.line(shared, FerryCases.REGION, 1)));
+        List<String> others = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            String caseNo = FerryCases.caseNo("parallel");
+            others.add(caseNo);
+            longEntry.add(FerryCases.line(caseNo, FerryCases.REGION, 1));
+        }
+        String alone = FerryCases.caseNo("parallel");
+        PeerNode.Batch first = PeerNode.Batch.of("ext-platform", "3303", longEntry);
+        PeerNode.Batch second = cases(FerryCases.line(alone, FerryCases.REGION, 1));
+        PeerNode.Batch third = cases(FerryCases.line(shared, FerryCases.REGION, 2));
+        PeerNode.Built built = OUTSIDE.next(lane, 1).add(first).add(second).add(third).build();
+        built.writeInto(gap);
+
+        await().atMost(WAIT).until(() -> Files.exists(work.resolve("done").resolve(built.fileName())));
+        assertEquals(2, versions(shared), "both versions stored: version 1 must not be judged stale behind version 2");
+        assertEquals(2, count("select data_version from case_state where case_no = ?", shared));
+        List<Long> positions = longs("select feed_position from case_feed where case_no = ? order by data_version", shared);
+        assertEquals(2, positions.size());
+        assertTrue(positions.get(0) < positions.get(1), "version 1 entered the feed before version 2: " + positions);
+        assertEquals(1, versions(alone));
+        assertEquals(300, count("select count(*) from case_version where case_no in (" + String.join(",",
+                java.util.Collections.nCopies(others.size(), "?")) + ")", others.toArray()));
+
+        ReturnMessage receipt = awaitReturn(m -> m.receipt() != null && lane.equals(m.receipt().lane()));
+        List<Receipt.SubmissionReceipt> submissions = receipt.receipt().submissions();
+        assertEquals(List.of(first.submissionId(), second.submissionId(), third.submissionId()),
+                submissions.stream().map(Receipt.SubmissionReceipt::submissionId).toList(), "one receipt per entry, in bundle order");
+        assertEquals(301, submissions.get(0).counts().get("created"));
+        assertEquals(shared, submissions.get(0).records().get(0).caseNo(), "outcomes keep the entry's line order");
+        assertEquals("updated", submissions.get(2).records().get(0).outcome());
+    }
+
+    @Test
     void aBundleInDoneThatTheLedgerForgotIsTakenAgainSoLaterBundlesAreNotHeldForever() throws Exception {
         String lane = freshLane();
         String caseNo = FerryCases.caseNo("forgot");
