@@ -384,8 +384,8 @@ public interface HubConfig {
 
         /**
          * Case chunks of one bundle stored at the same time (chunks sharing a case number still go in bundle
-         * order). 1, one after another, suits a node sharing two cores; on its own cores more shortens a backlog
-         * (the catch-up part of bench/p3-ferry.sh).
+         * order). 1 is one after another; on two cores 2 gained nothing measurable (the catch-up part of
+         * bench/p3-ferry.sh), so raise it only on a node with more cores, after measuring there.
          */
         @WithName("ingest-parallelism")
         @WithDefault("1")

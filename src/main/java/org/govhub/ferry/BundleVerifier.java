@@ -1,7 +1,10 @@
 package org.govhub.ferry;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import org.govhub.common.HubConfig;
 import org.govhub.signing.Sm2Signatures;
@@ -16,6 +19,9 @@ import org.govhub.signing.Sm3;
  * Camel, no CDI.
  */
 public final class BundleVerifier {
+    /** Entries declaring at most this many bytes in all are kept in memory once checked (bundles seal at 16 MiB). */
+    static final long KEEP_CHECKED_BYTES = 32L * 1024 * 1024;
+
     private final TrustedKey trusted;
     private final BundleLimits limits;
     private final HubConfig.Zone receivingZone;
@@ -56,8 +62,8 @@ public final class BundleVerifier {
                 throw Rejection.WRONG_TARGET_ZONE.because("bundle is addressed to the " + manifest.targetZone()
                         + " zone, this node is " + receivingZone);
             }
-            checkEntries(zip, manifest);
-            return new VerifiedBundle(file, name, manifest, manifestBytes, BundleManifest.digest(manifestBytes), limits);
+            Map<String, byte[]> kept = checkEntries(zip, manifest);
+            return new VerifiedBundle(file, name, manifest, manifestBytes, BundleManifest.digest(manifestBytes), limits, kept);
         }
     }
 
@@ -80,7 +86,12 @@ public final class BundleVerifier {
                 + ": the signed bytes were altered or another key signed them");
     }
 
-    private void checkEntries(SafeZip zip, BundleManifest manifest) throws BundleRejectedException {
+    /**
+     * Checks every entry's size and SM3 and returns the checked bytes when the entries declare at most
+     * {@link #KEEP_CHECKED_BYTES} in all (ingest then uses exactly the bytes that were hashed, without reading
+     * and hashing them again); larger bundles are streamed and nothing is kept.
+     */
+    private Map<String, byte[]> checkEntries(SafeZip zip, BundleManifest manifest) throws BundleRejectedException {
         if (manifest.entries().size() > limits.maxEntries()) {
             throw Rejection.TOO_MANY_ENTRIES.because(manifest.entries().size() + " entries declared, at most "
                     + limits.maxEntries() + " allowed");
@@ -97,6 +108,8 @@ public final class BundleVerifier {
             throw Rejection.BUNDLE_TOO_LARGE.because("entries declare " + declaredTotal + " bytes in all, at most "
                     + limits.maxBundleBytes() + " allowed");
         }
+        boolean keep = declaredTotal <= KEEP_CHECKED_BYTES;
+        Map<String, byte[]> kept = new HashMap<>();
         Set<String> declared = new HashSet<>();
         manifest.entries().forEach(e -> declared.add(e.name()));
         for (String present : zip.names()) {
@@ -114,8 +127,13 @@ public final class BundleVerifier {
                         + " bytes in the zip directory, the manifest declares " + entry.size());
             }
             Sm3.Hasher hasher = Sm3.hasher();
-            long actual = zip.stream(entry.name(), entry.size(), Rejection.ENTRY_SIZE_MISMATCH,
-                    (buffer, n) -> hasher.update(buffer, 0, n));
+            ByteArrayOutputStream copy = keep ? new ByteArrayOutputStream((int) entry.size()) : null;
+            long actual = zip.stream(entry.name(), entry.size(), Rejection.ENTRY_SIZE_MISMATCH, (buffer, n) -> {
+                hasher.update(buffer, 0, n);
+                if (copy != null) {
+                    copy.write(buffer, 0, n);
+                }
+            });
             if (actual != entry.size()) {
                 throw Rejection.ENTRY_SIZE_MISMATCH.because("entry " + entry.name() + " holds " + actual
                         + " bytes, the manifest declares " + entry.size());
@@ -125,6 +143,10 @@ public final class BundleVerifier {
                 throw Rejection.ENTRY_DIGEST_MISMATCH.because("entry " + entry.name() + " has SM3 " + sm3
                         + ", the manifest declares " + entry.sm3());
             }
+            if (copy != null) {
+                kept.put(entry.name(), copy.toByteArray());
+            }
         }
+        return kept;
     }
 }

@@ -48,6 +48,36 @@ class BundleVerifierTest {
     }
 
     @Test
+    void aSmallBundleKeepsTheBytesItCheckedSoIngestDoesNotDependOnTheFileAnyMore() throws Exception {
+        Path file = draft().build().writeInto(dir);
+        VerifiedBundle bundle = verifier().verify(file);
+        Files.delete(file);
+        ManifestEntry entry = bundle.manifest().entries().get(0);
+        assertEquals("{\"caseNo\":\"A-1\"}\n{\"caseNo\":\"A-2\"}\n", new String(bundle.entry(entry), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aBundleAboveTheKeepLimitIsReadAgainAndACopyChangedAfterVerificationIsRefused() throws Exception {
+        String pad = "x".repeat(1000);
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; lines.size() * 1030L <= BundleVerifier.KEEP_CHECKED_BYTES; i++) {
+            lines.add(String.format("{\"caseNo\":\"B-%06d\",\"pad\":\"%s\"}", i, pad));
+        }
+        PeerNode.Draft draft = peer.next("cases", 1).add(PeerNode.Batch.of("client-a", "3303", lines));
+        BundleLimits roomy = new BundleLimits(256L * 1024 * 1024, 256L * 1024 * 1024, 100, 1024 * 1024);
+        Path file = draft.build().writeInto(dir);
+        VerifiedBundle bundle = new BundleVerifier(peer.trustedKey(), roomy, HubConfig.Zone.internal).verify(file);
+        ManifestEntry entry = bundle.manifest().entries().get(0);
+        assertTrue(entry.size() > BundleVerifier.KEEP_CHECKED_BYTES, "the entry must exceed the keep limit: " + entry.size());
+        assertEquals(entry.sm3(), org.govhub.signing.Sm3.hex(org.govhub.signing.Sm3.digest(bundle.entry(entry))));
+
+        draft.contentAfterSigning = content -> replace(content, entry.name(), replaceAll(content.get(2).bytes(),
+                "B-000000".getBytes(StandardCharsets.UTF_8), "B-999999".getBytes(StandardCharsets.UTF_8)));
+        Files.write(file, draft.build().bytes());
+        assertEquals(Rejection.ENTRY_DIGEST_MISMATCH, assertThrows(BundleRejectedException.class, () -> bundle.entry(entry)).reason());
+    }
+
+    @Test
     void aTamperedManifestFailsTheSignature() throws Exception {
         PeerNode.Draft draft = draft();
         draft.manifestAfterSigning = bytes -> new String(bytes, StandardCharsets.UTF_8)
