@@ -70,34 +70,34 @@ if [ "$smoke" = 1 ]; then
   # The catch-up part restarts the internal node (≈35 s); CI's time budget leaves no room for it.
   echo "== catch-up part skipped in --smoke"
 else
-echo "== catch-up: internal node stopped, $n more records pushed outside, then its backlog appears at once"
-stop_hub internal
-case_bench gen "$n" "${tag}C" "$work/catchup.ndjson" "$work/catchup.csv"
-case_bench push "$ext" "$ext_secret" "$work/catchup.ndjson" 4 500 >/dev/null
-# Every accepted submission shipped: nothing waits in the external node's outbox.
-for _ in $(seq 1 600); do
-  [ "$(psql -tA -d "$db2" -c "SELECT count(*) FROM ferry_outbox WHERE state IN ('accepted', 'bundled')")" = 0 ] && break
-  sleep 0.5
-done
-backlog=$(find "$gap/bundles" -name 'cases-*.zip' | wc -l)
-[ "$backlog" -gt 0 ] || { echo "FAIL: the external node shipped no bundle for the catch-up"; exit 1; }
-# Restarted on the same data, reading a folder that stays empty until the backlog is complete.
-mkdir -p "$gap/inside"
-start_pg_hub internal "$int_port" "$db3" "${common[@]}" HUB_ZONE=internal HUB_FERRY_TRUSTED_PEER_CERTIFICATE="$work/external.pem" \
-  HUB_FERRY_INBOUND_DIR="$gap/inside" QUARKUS_FLYWAY_CLEAN_AT_START=false ${CATCH_UP_PARALLELISM:+HUB_FERRY_INGEST_PARALLELISM=$CATCH_UP_PARALLELISM}
-# The feed head counts the versions stored (positions are gap-free): one row to read, cheap to poll.
-head_sql="SELECT last_position FROM case_feed_head WHERE id = 1"
-target=$(( $(psql -tA -d "$db3" -c "$head_sql") + n ))
-t0=$(date +%s%N)
-mv "$gap/bundles"/cases-*.zip "$gap/inside/"
-while [ "$(psql -tA -d "$db3" -c "$head_sql")" -lt "$target" ]; do
-  [ $(( ($(date +%s%N) - t0) / 1000000000 )) -lt 1800 ] || { echo "FAIL: the backlog was not stored inside within 30 minutes"; exit 1; }
-  sleep 0.2
-done
-[ "$(psql -tA -d "$db3" -c "SELECT count(*) FROM case_version WHERE case_no LIKE '${tag}C-%'")" = "$n" ] \
-  || { echo "FAIL: the internal node does not hold the $n catch-up records"; exit 1; }
-catchup_s=$(awk -v a="$t0" -v b="$(date +%s%N)" 'BEGIN { printf "%.3f", (b - a) / 1e9 }')
-catchup_rate=$(awk -v n="$n" -v s="$catchup_s" 'BEGIN { printf "%.0f", n / s }')
+  echo "== catch-up: internal node stopped, $n more records pushed outside, then its backlog appears at once"
+  stop_hub internal
+  case_bench gen "$n" "${tag}C" "$work/catchup.ndjson" "$work/catchup.csv"
+  case_bench push "$ext" "$ext_secret" "$work/catchup.ndjson" 4 500 >/dev/null
+  # Every accepted submission shipped: nothing waits in the external node's outbox.
+  for _ in $(seq 1 600); do
+    [ "$(psql -tA -d "$db2" -c "SELECT count(*) FROM ferry_outbox WHERE state IN ('accepted', 'bundled')")" = 0 ] && break
+    sleep 0.5
+  done
+  backlog=$(find "$gap/bundles" -name 'cases-*.zip' | wc -l)
+  [ "$backlog" -gt 0 ] || { echo "FAIL: the external node shipped no bundle for the catch-up"; exit 1; }
+  # Restarted on the same data, reading a folder that stays empty until the backlog is complete.
+  mkdir -p "$gap/inside"
+  start_pg_hub internal "$int_port" "$db3" "${common[@]}" HUB_ZONE=internal HUB_FERRY_TRUSTED_PEER_CERTIFICATE="$work/external.pem" \
+    HUB_FERRY_INBOUND_DIR="$gap/inside" QUARKUS_FLYWAY_CLEAN_AT_START=false ${CATCH_UP_PARALLELISM:+HUB_FERRY_INGEST_PARALLELISM=$CATCH_UP_PARALLELISM}
+  # The feed head counts the versions stored (positions are gap-free): one row to read, cheap to poll.
+  head_sql="SELECT last_position FROM case_feed_head WHERE id = 1"
+  target=$(( $(psql -tA -d "$db3" -c "$head_sql") + n ))
+  t0=$(date +%s%N)
+  mv "$gap/bundles"/cases-*.zip "$gap/inside/"
+  while [ "$(psql -tA -d "$db3" -c "$head_sql")" -lt "$target" ]; do
+    [ $(( ($(date +%s%N) - t0) / 1000000000 )) -lt 1800 ] || { echo "FAIL: the backlog was not stored inside within 30 minutes"; exit 1; }
+    sleep 0.2
+  done
+  [ "$(psql -tA -d "$db3" -c "SELECT count(*) FROM case_version WHERE case_no LIKE '${tag}C-%'")" = "$n" ] \
+    || { echo "FAIL: the internal node does not hold the $n catch-up records"; exit 1; }
+  catchup_s=$(awk -v a="$t0" -v b="$(date +%s%N)" 'BEGIN { printf "%.3f", (b - a) / 1e9 }')
+  catchup_rate=$(awk -v n="$n" -v s="$catchup_s" 'BEGIN { printf "%.0f", n / s }')
 fi
 load_after=$(load_avg)
 

@@ -124,7 +124,7 @@ public class BundleIngest {
             Set<Integer> earlier = new LinkedHashSet<>();
             for (String caseNo : chunk.caseNos()) {
                 Integer before = lastChunkOfCase.put(caseNo, i);
-                if (before != null && before != i) {
+                if (before != null) {
                     earlier.add(before);
                 }
             }
