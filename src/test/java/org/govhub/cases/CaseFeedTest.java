@@ -123,9 +123,10 @@ class CaseFeedTest {
         Clients.Registered platform = Clients.register("3303", "platform");
         Clients.Registered aggregator = Clients.register("3303", "aggregator");
         long start = lastPosition();
+        String code = item();
         List<ObjectNode> records = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
-            records.add(CaseSamples.record(CaseSamples.caseNo("ndjson"), item(), "330302", 1));
+            records.add(CaseSamples.record(CaseSamples.caseNo("ndjson"), code, "330302", 1));
         }
         records.get(3).put("subject", CaseSamples.MULTI_SCRIPT);
         CaseApi.pushed(platform.token(), records);
@@ -162,10 +163,11 @@ class CaseFeedTest {
         Clients.Registered platform = Clients.register("3303", "platform");
         Clients.Registered aggregator = Clients.register("33", "aggregator");
         long start = lastPosition();
+        String code = item();
         for (int b = 0; b < 6; b++) {
             List<ObjectNode> batch = new ArrayList<>();
             for (int i = 0; i < (b < 5 ? 1000 : 1); i++) {
-                batch.add(CaseSamples.record(CaseSamples.caseNo("long"), item(), "330302", 1));
+                batch.add(CaseSamples.record(CaseSamples.caseNo("long"), code, "330302", 1));
             }
             CaseApi.pushed(platform.token(), batch);
         }

@@ -36,9 +36,10 @@ class CasePushTest {
     }
 
     private static List<ObjectNode> fresh(String tag, int count) {
+        String code = item();
         List<ObjectNode> records = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            records.add(CaseSamples.record(CaseSamples.caseNo(tag), item(), "330302", 1));
+            records.add(CaseSamples.record(CaseSamples.caseNo(tag), code, "330302", 1));
         }
         return records;
     }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.govhub.testing.Clients;
+import org.govhub.testing.PerHubStart;
 
 /**
  * Effective power items for case tests, made the way a department makes them: a catalog-editor
@@ -18,7 +19,7 @@ import org.govhub.testing.Clients;
  */
 final class CatalogFixture {
     private static final AtomicInteger LETTERS = new AtomicInteger(26 * 26 - 1);
-    private static String luchengItem;
+    private static final PerHubStart LUCHENG_ITEM = new PerHubStart();
 
     private final String regionPrefix;
     private Clients.Registered editor;
@@ -33,11 +34,12 @@ final class CatalogFixture {
      * One effective penalty item of Lucheng district (330302), shared by the case tests; made again
      * when the hub restarted on a cleaned database (a test class with another profile) since.
      */
-    static synchronized String luchengItem() {
-        if (luchengItem == null || given().get("/api/v1/items/" + luchengItem).statusCode() != 200) {
-            luchengItem = new CatalogFixture("3303").effectivePenaltyItem("33030200");
-        }
-        return luchengItem;
+    static String luchengItem() {
+        return LUCHENG_ITEM.get(CatalogFixture::published, () -> new CatalogFixture("3303").effectivePenaltyItem("33030200"));
+    }
+
+    private static boolean published(String code) {
+        return given().get("/api/v1/items/" + code).statusCode() == 200;
     }
 
     /** A fresh code for an item of the given 8 region digits and type, e.g. 33030200ZY-CF-0001. */

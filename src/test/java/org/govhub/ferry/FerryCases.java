@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.govhub.testing.Clients;
+import org.govhub.testing.PerHubStart;
 
 /**
  * Case records and an effective power item for the ferry tests, made through the public APIs as a
@@ -19,24 +20,26 @@ final class FerryCases {
     static final String REGION = "330303";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final AtomicLong SEQ = new AtomicLong(System.nanoTime() % 1_000_000_000L);
-    private static String item;
+    private static final PerHubStart ITEM = new PerHubStart();
 
     private FerryCases() {
     }
 
     /** An effective penalty item of Longwan district; made again when the hub restarted on a clean database. */
-    static synchronized String item() {
-        if (item == null || given().get("/api/v1/items/" + item).statusCode() != 200) {
-            item = "33030300FY-CF-0001";
-            Map<String, Object> change = Map.of("kind", "add", "reason", "网闸测试事项", "sources", List.of(),
-                    "items", List.of(itemFields(item)));
-            long id = given().auth().oauth2(Clients.register("3303", "catalog-editor").token()).contentType(ContentType.JSON)
-                    .body(change).post("/api/v1/items/changes").then().statusCode(201).extract().jsonPath().getLong("id");
-            given().auth().oauth2(Clients.register("3303", "catalog-reviewer").token()).contentType(ContentType.JSON)
-                    .body(Map.of("reason", "依法审核通过")).post("/api/v1/catalog/changes/" + id + "/approval")
-                    .then().statusCode(200);
-        }
-        return item;
+    static String item() {
+        return ITEM.get(code -> given().get("/api/v1/items/" + code).statusCode() == 200, FerryCases::makeItem);
+    }
+
+    private static String makeItem() {
+        String code = "33030300FY-CF-0001";
+        Map<String, Object> change = Map.of("kind", "add", "reason", "网闸测试事项", "sources", List.of(),
+                "items", List.of(itemFields(code)));
+        long id = given().auth().oauth2(Clients.register("3303", "catalog-editor").token()).contentType(ContentType.JSON)
+                .body(change).post("/api/v1/items/changes").then().statusCode(201).extract().jsonPath().getLong("id");
+        given().auth().oauth2(Clients.register("3303", "catalog-reviewer").token()).contentType(ContentType.JSON)
+                .body(Map.of("reason", "依法审核通过")).post("/api/v1/catalog/changes/" + id + "/approval")
+                .then().statusCode(200);
+        return code;
     }
 
     private static Map<String, Object> itemFields(String code) {
