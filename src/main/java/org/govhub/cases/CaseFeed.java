@@ -80,11 +80,21 @@ public class CaseFeed {
         }
     }
 
+    /** pgjdbc's getBytes on a text column returns the UTF-8 bytes the server sent, without decoding them. */
+    private static boolean isPostgreSql(Connection c) throws SQLException {
+        return "PostgreSQL".equals(c.getMetaData().getDatabaseProductName());
+    }
+
+    private static RawJson json(ResultSet rs, int column, boolean rawText) throws SQLException {
+        return rawText ? RawJson.of(rs.getBytes(column)) : RawJson.of(rs.getString(column));
+    }
+
     private void read(RegionPrefix prefix, long after, int limit, Sink sink) {
         try (Connection c = dataSource.getConnection()) {
             boolean autoCommit = c.getAutoCommit();
             // PostgreSQL only uses a cursor (fetching FETCH_SIZE rows at a time) inside a transaction.
             c.setAutoCommit(false);
+            boolean rawText = isPostgreSql(c);
             try (PreparedStatement s = c.prepareStatement(QUERY)) {
                 s.setFetchSize(FETCH_SIZE);
                 s.setLong(1, after);
@@ -94,7 +104,7 @@ public class CaseFeed {
                     while (rs.next()) {
                         sink.accept(new FeedEntry(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4),
                                 rs.getString(5), rs.getObject(6, OffsetDateTime.class).toInstant(), rs.getString(7),
-                                rs.getString(8), rs.getString(9), rs.getString(10)));
+                                rs.getString(8), json(rs, 9, rawText), json(rs, 10, rawText)));
                     }
                 }
             } finally {

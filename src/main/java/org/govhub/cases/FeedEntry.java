@@ -1,6 +1,5 @@
 package org.govhub.cases;
 
-import com.fasterxml.jackson.annotation.JsonRawValue;
 import java.time.Instant;
 
 /**
@@ -9,6 +8,5 @@ import java.time.Instant;
  * same bytes (and content digest) the platform pushed.
  */
 public record FeedEntry(long position, String caseNo, long dataVersion, String itemCode, String regionCode,
-        Instant receivedAt, String sourceClient, String contentSm3, @JsonRawValue String record,
-        @JsonRawValue String origin) {
+        Instant receivedAt, String sourceClient, String contentSm3, RawJson record, RawJson origin) {
 }

@@ -1,12 +1,12 @@
 package org.govhub.supervision;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -91,7 +91,7 @@ public class CaseFeedFollower {
             try {
                 snapshots.add(snapshot(entry));
                 readable.add(entry);
-            } catch (RuntimeException | JsonProcessingException e) {
+            } catch (RuntimeException | IOException e) {
                 LOG.errorf("case %s version %d at feed position %d cannot be read for supervision and is skipped: %s",
                         entry.caseNo(), entry.dataVersion(), entry.position(), e.getMessage());
             }
@@ -106,8 +106,8 @@ public class CaseFeedFollower {
     }
 
     /** What supervision needs from a stored record (the contract's CaseRecord, as the case library stored it). */
-    CaseSnapshot snapshot(FeedEntry entry) throws JsonProcessingException {
-        JsonNode record = json.readTree(entry.record());
+    CaseSnapshot snapshot(FeedEntry entry) throws IOException {
+        JsonNode record = json.readTree(entry.record().utf8());
         List<TimedStep> steps = new ArrayList<>();
         Instant lastStep = null;
         for (JsonNode step : record.path("steps")) {

@@ -217,6 +217,35 @@ class CaseFeedTest {
         assertEquals(platform.clientId(), page.getString("entries[0].sourceClient"));
     }
 
+    /**
+     * The feed writes each stored record out as the bytes the database holds: the record's bytes in a
+     * page and in a stream line hash to the entry's contentSm3, multi-script text included.
+     */
+    @Test
+    void everyServedRecordHashesToItsContentSm3InPagesAndStreams() throws Exception {
+        Clients.Registered platform = Clients.register("3303", "platform");
+        Clients.Registered aggregator = Clients.register("3303", "aggregator");
+        long start = lastPosition();
+        String code = item();
+        List<ObjectNode> records = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            ObjectNode record = CaseSamples.record(CaseSamples.caseNo("bytes"), code, "330302", 1);
+            record.put("subject", CaseSamples.MULTI_SCRIPT + " " + i);
+            records.add(record);
+        }
+        CaseApi.pushed(platform.token(), records);
+        byte[] page = given().auth().oauth2(aggregator.token()).queryParam("after", start).queryParam("limit", 100)
+                .get(CaseApi.CHANGES).then().statusCode(200).extract().asByteArray();
+        byte[] stream = given().auth().oauth2(aggregator.token()).accept("application/x-ndjson").queryParam("after", start)
+                .queryParam("limit", 100).get(CaseApi.CHANGES).then().statusCode(200).extract().asByteArray();
+        for (byte[] body : List.of(page, stream)) {
+            Map<String, byte[]> served = ServedRecords.bySm3(body);
+            assertEquals(records.size(), served.size());
+            served.forEach((sm3, bytes) -> assertEquals(sm3, ServedRecords.sm3(bytes)));
+            assertTrue(served.values().stream().allMatch(b -> new String(b, StandardCharsets.UTF_8).contains(CaseSamples.MULTI_SCRIPT)));
+        }
+    }
+
     @Test
     void limitAboveTheMaximumIsAProblemNamingLimit() {
         Clients.Registered aggregator = Clients.register("33", "aggregator");

@@ -35,6 +35,7 @@ import java.util.concurrent.Executors;
 import org.govhub.common.HubClock;
 import org.govhub.common.HubConfig;
 import org.govhub.common.storage.ObjectStore;
+import org.govhub.common.storage.S3HttpClient;
 import org.govhub.testing.Clients;
 import org.govhub.testing.HubTest;
 import org.junit.jupiter.api.AfterEach;
@@ -78,8 +79,9 @@ class LicenceConsistencyTest {
     /** Object storage refuses connections (a MinIO client pointed at a closed port): no row may appear. */
     @Test
     void failedUploadLeavesNoRow() throws Exception {
-        MinioClient unreachable = MinioClient.builder().endpoint("http://127.0.0.1:" + closedPort())
-                .credentials("nobody", "nothing-here").region("us-east-1").build();
+        String endpoint = "http://127.0.0.1:" + closedPort();
+        MinioClient unreachable = MinioClient.builder().endpoint(endpoint).credentials("nobody", "nothing-here")
+                .region("us-east-1").httpClient(S3HttpClient.forEndpoint(endpoint)).build();
         QuarkusMock.installMockForType(new LicenceFiles(new ObjectStore(unreachable), config), LicenceFiles.class);
         Map<String, Object> metadata = metadata("330303");
         String id = (String) metadata.get("id");

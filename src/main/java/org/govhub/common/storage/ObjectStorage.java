@@ -7,6 +7,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import java.nio.file.Path;
+import okhttp3.OkHttpClient;
 import org.govhub.access.SecretHasher;
 import org.govhub.common.HubConfig;
 import org.jboss.logging.Logger;
@@ -41,13 +42,14 @@ public class ObjectStorage {
             secretKey = embedded.secretKey();
             LOG.infof("embedded S3 server on %s, objects under %s", endpoint, Path.of(config.dataDir(), "objects").toAbsolutePath());
         }
+        OkHttpClient http = S3HttpClient.forEndpoint(endpoint);
         MinioClient client = MinioClient.builder().endpoint(endpoint).credentials(accessKey, secretKey)
-                .region(storage.region()).build();
+                .region(storage.region()).httpClient(http).build();
         long readWrite = storage.readWriteTimeout().toMillis();
         client.setTimeout(storage.connectTimeout().toMillis(), readWrite, readWrite);
         // The same endpoint through the asynchronous client, for requests sent before their answer is needed.
         MinioAsyncClient async = MinioAsyncClient.builder().endpoint(endpoint).credentials(accessKey, secretKey)
-                .region(storage.region()).build();
+                .region(storage.region()).httpClient(http).build();
         async.setTimeout(storage.connectTimeout().toMillis(), readWrite, readWrite);
         store = new ObjectStore(client, async);
         store.ensureBucket(storage.licenceBucket());
