@@ -6,8 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib.sh
 source .ci/hub-jar.sh
-if [ "${1:-}" = --smoke ]; then sizes_mb=(1); rounds=2; warmup=1; export BENCH_RECORD=0
-else read -ra sizes_mb <<<"${P4_SIZES_MB:-1 100}"; rounds=${P4_ROUNDS:-5}; warmup=${P4_WARMUP:-5}; fi
+if [ "${1:-}" = --smoke ]; then sizes_mb=(1); rounds=2; warmup_mb=1; export BENCH_RECORD=0
+else read -ra sizes_mb <<<"${P4_SIZES_MB:-1 100}"; rounds=${P4_ROUNDS:-5}; warmup_mb=${P4_WARMUP_MB:-2000}; fi
 [ -f "$HUB_JAR" ] || mvn -B -q package -DskipTests
 # BENCH_JAR_PROFILE=pg: the jar was packaged with -Dquarkus.profile=pg (bench/run-all); the hub then runs on
 # PostgreSQL database BENCH_DB (default govhub_bench, WIPED) instead of its embedded H2.
@@ -68,8 +68,9 @@ PY
   # the object key is internal to the hub; find it by listing the licence's prefix in the bucket
   key=$("${s3curl[@]}" \
     "http://127.0.0.1:$s3_port/govhub-licences?list-type=2&prefix=licences%2F$id%2F" | grep -o '<Key>[^<]*</Key>' | head -1 | sed 's/<[^>]*>//g')
-  # Untimed warm-up of both paths: the JIT compilers of the freshly started hub (and of S3Proxy) otherwise take
-  # a core away from the first timed rounds.
+  # Untimed warm-up of both paths (P4_WARMUP_MB through each, at most 300 downloads): the JIT compilers of the
+  # freshly started hub and S3Proxy otherwise take one of the two cores during the timed rounds.
+  warmup=$(( warmup_mb / mb )); [ "$warmup" -le 300 ] || warmup=300; [ "$warmup" -ge 1 ] || warmup=1
   for _ in $(seq 1 "$warmup"); do
     curl -fsS -o /dev/null -H "Authorization: Bearer $token" -H 'X-Purpose: P4 benchmark warm-up' "$base/api/v1/licences/$id/file"
     "${s3curl[@]}" -o /dev/null "http://127.0.0.1:$s3_port/govhub-licences/$key"
