@@ -35,7 +35,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *   item    URL ADMIN_SECRET CODE                 make the penalty item the records use effective
  *   gen     N TAG NDJSON_OUT CSV_OUT              N records (one JSON per line) and the same rows as CSV for psql \copy
  *   push    URL ADMIN_SECRET NDJSON CLIENTS BATCH  push every record, CLIENTS concurrent clients, BATCH records each
- *   pull    URL ADMIN_SECRET TAG N pages|ndjson    read the change feed from 0 until N entries of TAG are seen
+ *   pull    URL ADMIN_SECRET TAG N pages|ndjson [WARM_UPS]
+ *           read the change feed from 0 until N entries of TAG are seen; WARM_UPS untimed reads first
  *   ferry   EXT_URL EXT_SECRET INT_URL INT_SECRET NDJSON CLIENTS BATCH
  *           push everything outside, follow the feed inside until every record is readable there
  *   latency EXT_URL EXT_SECRET INT_URL INT_SECRET TAG SECONDS PER_SECOND
@@ -63,7 +64,8 @@ public class CaseBench {
                 double s = (System.nanoTime() - t0) / 1e9;
                 System.out.printf("RESULT records=%d seconds=%.3f rate=%.1f%n", n, s, n / s);
             }
-            case "pull" -> pull(args[1], args[2], args[3], Integer.parseInt(args[4]), args[5]);
+            case "pull" -> pull(args[1], args[2], args[3], Integer.parseInt(args[4]), args[5],
+                    args.length > 6 ? Integer.parseInt(args[6]) : 0);
             case "ferry" -> ferry(args[1], args[2], args[3], args[4], Path.of(args[5]), Integer.parseInt(args[6]),
                     Integer.parseInt(args[7]));
             case "latency" -> latency(args[1], args[2], args[3], args[4], args[5], Integer.parseInt(args[6]),
@@ -216,9 +218,19 @@ public class CaseBench {
 
     // ---- the change feed
 
-    /** Reads the feed from 0 until N entries of TAG were seen; prints the rate over the whole read. */
-    static void pull(String url, String adminSecret, String tag, int n, String mode) throws Exception {
+    /**
+     * Reads the feed from 0 until N entries of TAG were seen; prints the rate over the whole read. The warm-up reads
+     * before it let the hub's JIT compile the feed code (and this client's), as a long-running hub would have.
+     */
+    static void pull(String url, String adminSecret, String tag, int n, String mode, int warmUps) throws Exception {
         String aggregator = client(url, adminSecret, "33", "aggregator");
+        for (int i = 0; i < warmUps; i++) {
+            pullOnce(url, aggregator, tag, n, mode);
+        }
+        System.out.println(pullOnce(url, aggregator, tag, n, mode));
+    }
+
+    static String pullOnce(String url, String aggregator, String tag, int n, String mode) throws Exception {
         long t0 = System.nanoTime();
         long seen = 0, total = 0, bytes = 0, requests = 0;
         String prefix = tag + "-";
@@ -247,35 +259,77 @@ public class CaseBench {
                 }
             }
         } else {
-            long after = 0;
-            while (true) {
-                HttpRequest req = HttpRequest.newBuilder(URI.create(url + "/api/v1/cases/changes?after=" + after + "&limit=1000"))
-                        .timeout(Duration.ofSeconds(120)).header("Authorization", "Bearer " + aggregator)
-                        .header("Accept", "application/json").GET().build();
-                HttpResponse<byte[]> r = HTTP.send(req, HttpResponse.BodyHandlers.ofByteArray());
-                if (r.statusCode() != 200) {
-                    throw new IllegalStateException("page answered " + r.statusCode());
+            // Like a consumer that hands each page to a worker: the next request goes out as soon as the page's
+            // trailing cursor is read, and a second thread parses the page whole and checks that cursor.
+            java.util.concurrent.ExecutorService parser = java.util.concurrent.Executors.newSingleThreadExecutor();
+            List<java.util.concurrent.Future<Page>> parsed = new ArrayList<>();
+            try {
+                long after = 0;
+                boolean more = true;
+                while (more) {
+                    HttpRequest req = HttpRequest.newBuilder(URI.create(url + "/api/v1/cases/changes?after=" + after + "&limit=1000"))
+                            .timeout(Duration.ofSeconds(120)).header("Authorization", "Bearer " + aggregator)
+                            .header("Accept", "application/json").GET().build();
+                    HttpResponse<byte[]> r = HTTP.send(req, HttpResponse.BodyHandlers.ofByteArray());
+                    if (r.statusCode() != 200) {
+                        throw new IllegalStateException("page answered " + r.statusCode());
+                    }
+                    requests++;
+                    byte[] body = r.body();
+                    bytes += body.length;
+                    long cursor = trailingCursor(body);
+                    more = trailingHasMore(body);
+                    parsed.add(parser.submit(() -> {
+                        Page p = page(body, prefix);
+                        if (p.nextCursor != cursor || p.hasMore != trailingHasMore(body)) {
+                            throw new IllegalStateException("the page's trailing cursor differs from its parsed one");
+                        }
+                        return p;
+                    }));
+                    after = cursor;
                 }
-                requests++;
-                bytes += r.body().length;
-                Page p = page(r.body(), prefix);
-                total += p.entries;
-                seen += p.matching;
-                after = p.nextCursor;
-                if (!p.hasMore) {
-                    break;
+                for (java.util.concurrent.Future<Page> f : parsed) {
+                    Page p = f.get();
+                    total += p.entries;
+                    seen += p.matching;
                 }
+            } finally {
+                parser.shutdownNow();
             }
         }
         double s = (System.nanoTime() - t0) / 1e9;
         if (seen != n) {
             throw new IllegalStateException("feed held " + seen + " entries of " + tag + ", expected " + n);
         }
-        System.out.printf("RESULT records=%d entries=%d requests=%d bytes=%d seconds=%.3f rate=%.1f%n", seen, total, requests,
-                bytes, s, total / s);
+        return String.format("RESULT records=%d entries=%d requests=%d bytes=%d seconds=%.3f rate=%.1f", seen, total,
+                requests, bytes, s, total / s);
     }
 
     record Page(int entries, int matching, long nextCursor, boolean hasMore, List<String> caseNos) {
+    }
+
+    /** A page ends with {@code "nextCursor":N,"hasMore":B}}: read N from the end without parsing the entries. */
+    static long trailingCursor(byte[] page) {
+        int at = lastIndexOf(page, "\"nextCursor\":".getBytes(StandardCharsets.US_ASCII));
+        long value = 0;
+        for (int i = at + 13; i < page.length && page[i] >= '0' && page[i] <= '9'; i++) {
+            value = value * 10 + (page[i] - '0');
+        }
+        return value;
+    }
+
+    static boolean trailingHasMore(byte[] page) {
+        int at = lastIndexOf(page, "\"hasMore\":".getBytes(StandardCharsets.US_ASCII));
+        return page[at + 10] == 't';
+    }
+
+    private static int lastIndexOf(byte[] page, byte[] key) {
+        for (int i = page.length - key.length; i >= 0; i--) {
+            if (Arrays.equals(page, i, i + key.length, key, 0, key.length)) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("no " + new String(key, StandardCharsets.US_ASCII) + " in the page");
     }
 
     /** Streams through a JSON page: counts entries, collects case numbers of TAG, skips the records unparsed. */
