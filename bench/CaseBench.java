@@ -308,7 +308,7 @@ public class CaseBench {
     record Page(int entries, int matching, long nextCursor, boolean hasMore, List<String> caseNos) {
     }
 
-    /** A page ends with {@code "nextCursor":N,"hasMore":B}}: read N from the end without parsing the entries. */
+    /** A page ends with its hasMore and nextCursor members: read them from the end without parsing the entries. */
     static long trailingCursor(byte[] page) {
         int at = lastIndexOf(page, "\"nextCursor\":".getBytes(StandardCharsets.US_ASCII));
         long value = 0;
