@@ -267,21 +267,15 @@ public class CaseBench {
                 long after = 0;
                 boolean more = true;
                 while (more) {
-                    HttpRequest req = HttpRequest.newBuilder(URI.create(url + "/api/v1/cases/changes?after=" + after + "&limit=1000"))
-                            .timeout(Duration.ofSeconds(120)).header("Authorization", "Bearer " + aggregator)
-                            .header("Accept", "application/json").GET().build();
-                    HttpResponse<byte[]> r = HTTP.send(req, HttpResponse.BodyHandlers.ofByteArray());
-                    if (r.statusCode() != 200) {
-                        throw new IllegalStateException("page answered " + r.statusCode());
-                    }
+                    byte[] body = feedPage(url, aggregator, after, 1000, "page");
                     requests++;
-                    byte[] body = r.body();
                     bytes += body.length;
                     long cursor = trailingCursor(body);
-                    more = trailingHasMore(body);
+                    boolean hasMore = trailingHasMore(body);
+                    more = hasMore;
                     parsed.add(parser.submit(() -> {
                         Page p = page(body, prefix);
-                        if (p.nextCursor != cursor || p.hasMore != trailingHasMore(body)) {
+                        if (p.nextCursor != cursor || p.hasMore != hasMore) {
                             throw new IllegalStateException("the page's trailing cursor differs from its parsed one");
                         }
                         return p;
@@ -306,6 +300,18 @@ public class CaseBench {
     }
 
     record Page(int entries, int matching, long nextCursor, boolean hasMore, List<String> caseNos) {
+    }
+
+    /** One JSON page of the change feed, as bytes; any answer but 200 fails, named by {@code what}. */
+    static byte[] feedPage(String url, String token, long after, int limit, String what) throws Exception {
+        HttpRequest req = HttpRequest.newBuilder(URI.create(url + "/api/v1/cases/changes?after=" + after + "&limit=" + limit))
+                .timeout(Duration.ofSeconds(120)).header("Authorization", "Bearer " + token)
+                .header("Accept", "application/json").GET().build();
+        HttpResponse<byte[]> r = HTTP.send(req, HttpResponse.BodyHandlers.ofByteArray());
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException(what + " answered " + r.statusCode());
+        }
+        return r.body();
     }
 
     /** A page ends with its hasMore and nextCursor members: read them from the end without parsing the entries. */
@@ -391,14 +397,7 @@ public class CaseBench {
             long after = 0;
             try {
                 while (!stop) {
-                    HttpRequest req = HttpRequest.newBuilder(URI.create(url + "/api/v1/cases/changes?after=" + after + "&limit=5000"))
-                            .timeout(Duration.ofSeconds(120)).header("Authorization", "Bearer " + token)
-                            .header("Accept", "application/json").GET().build();
-                    HttpResponse<byte[]> r = HTTP.send(req, HttpResponse.BodyHandlers.ofByteArray());
-                    if (r.statusCode() != 200) {
-                        throw new IllegalStateException("feed inside answered " + r.statusCode());
-                    }
-                    Page p = page(r.body(), prefix);
+                    Page p = page(feedPage(url, token, after, 5000, "feed inside"), prefix);
                     after = p.nextCursor;
                     if (!p.caseNos.isEmpty()) {
                         onPage.accept(p.caseNos);
