@@ -12,6 +12,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source .ci/hub-jar.sh
+source .ci/java-tool.sh
 trap stop_hubs EXIT
 
 cases=${CRASH_CASES:-5000}
@@ -27,7 +28,7 @@ mkdir -p "$gap/bundles" "$gap/return"
 lib=$(dirname "$HUB_JAR")/lib/main
 jackson_cp=$(ls "$lib"/com.fasterxml.jackson.core.jackson-*.jar | tr '\n' ':')
 h2_jar=$(ls "$lib"/com.h2database.h2-*.jar)
-driver() { java -cp "$jackson_cp" .ci/ferry/TwoNodes.java "$@"; }
+driver() { java_tool .ci/ferry/TwoNodes.java "$jackson_cp" -- "$@"; }
 # A query straight into a stopped node's H2 file database; prints the bare values, one row a line.
 h2() {
   java -cp "$h2_jar" org.h2.tools.Shell -url "jdbc:h2:file:$(hub_dir "$1")/data/db/govhub;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE" \
@@ -42,8 +43,10 @@ external_env=("${common[@]}" HUB_ZONE=external HUB_NODE_ID=crash-external
 internal_env=("${common[@]}" HUB_ZONE=internal HUB_NODE_ID=crash-internal
   HUB_FERRY_TRUSTED_PEER_CERTIFICATE="$HUB_RUN_ROOT/external-certificate.pem")
 
-start_hub external "$ext_port" "${external_env[@]}"
-start_hub internal "$int_port" "${internal_env[@]}"
+launch_hub external "$ext_port" "${external_env[@]}"
+launch_hub internal "$int_port" "${internal_env[@]}"
+await_hub external "$ext_port"
+await_hub internal "$int_port"
 curl -fsS "http://127.0.0.1:$ext_port/api/v1/signing/certificate" >"$HUB_RUN_ROOT/external-certificate.pem"
 curl -fsS "http://127.0.0.1:$int_port/api/v1/signing/certificate" >"$HUB_RUN_ROOT/internal-certificate.pem"
 ext_secret=$(cat "$(hub_dir external)/data/admin-client-secret")

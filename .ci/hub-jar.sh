@@ -12,7 +12,9 @@ start_hub() {
   await_hub "$1" "$2"
 }
 
-# Starts the jar without waiting (e.g. to watch or kill it while it starts).
+# Starts the jar without waiting (e.g. to watch or kill it while it starts). Nodes that do not need each
+# other to start are launched together and then awaited: a start is mostly one busy thread, so two or
+# three overlap on two cores.
 launch_hub() {
   local name=$1 port=$2; shift 2
   local dir="$HUB_RUN_ROOT/$name"

@@ -105,20 +105,24 @@ exactly_once() { # expected-file
 
 echo "== 1. three nodes: province $PROVINCE_PORT, city $CITY_PORT, county $COUNTY_PORT"
 PROVINCE_ENV=(HUB_NODE_ID=zj-province HUB_TIER=province HUB_REGION_CODE=330000 "${FAST[@]}")
-start_hub province "$PROVINCE_PORT" "${PROVINCE_ENV[@]}"
+CITY_ENV=(HUB_NODE_ID=wz-city HUB_TIER=city HUB_REGION_CODE=330300 "HUB_UPSTREAM_URL=$(url "$PROVINCE_PORT")"
+          HUB_UPSTREAM_CLIENT_ID=wz-city-hub "HUB_UPSTREAM_CLIENT_SECRET_FILE=$HUB_RUN_ROOT/city-upstream-secret" "${FAST[@]}")
+COUNTY_ENV=(HUB_NODE_ID=lw-county HUB_TIER=county HUB_REGION_CODE=330303 "HUB_UPSTREAM_URL=$(url "$CITY_PORT")"
+            HUB_UPSTREAM_CLIENT_ID=lw-county-hub "HUB_UPSTREAM_CLIENT_SECRET_FILE=$HUB_RUN_ROOT/county-upstream-secret" "${FAST[@]}")
+# Started together: a lower node reads its upstream secret file only when it first forwards, and
+# nothing is forwarded before its secret is in place below.
+launch_hub province "$PROVINCE_PORT" "${PROVINCE_ENV[@]}"
+launch_hub city "$CITY_PORT" "${CITY_ENV[@]}"
+launch_hub county "$COUNTY_PORT" "${COUNTY_ENV[@]}"
+await_hub province "$PROVINCE_PORT"
+await_hub city "$CITY_PORT"
+await_hub county "$COUNTY_PORT"
+
 publish_item province "$PROVINCE_PORT"
 secret_file "$HUB_RUN_ROOT/city-upstream-secret" "$(register province "$PROVINCE_PORT" wz-city-hub 3303 platform aggregator)"
 READER_SECRET=$(register province "$PROVINCE_PORT" province-reader 33 aggregator supervisor)
-
-CITY_ENV=(HUB_NODE_ID=wz-city HUB_TIER=city HUB_REGION_CODE=330300 "HUB_UPSTREAM_URL=$(url "$PROVINCE_PORT")"
-          HUB_UPSTREAM_CLIENT_ID=wz-city-hub "HUB_UPSTREAM_CLIENT_SECRET_FILE=$HUB_RUN_ROOT/city-upstream-secret" "${FAST[@]}")
-start_hub city "$CITY_PORT" "${CITY_ENV[@]}"
 publish_item city "$CITY_PORT"
 secret_file "$HUB_RUN_ROOT/county-upstream-secret" "$(register city "$CITY_PORT" lw-county-hub 330303 platform aggregator)"
-
-COUNTY_ENV=(HUB_NODE_ID=lw-county HUB_TIER=county HUB_REGION_CODE=330303 "HUB_UPSTREAM_URL=$(url "$CITY_PORT")"
-            HUB_UPSTREAM_CLIENT_ID=lw-county-hub "HUB_UPSTREAM_CLIENT_SECRET_FILE=$HUB_RUN_ROOT/county-upstream-secret" "${FAST[@]}")
-start_hub county "$COUNTY_PORT" "${COUNTY_ENV[@]}"
 publish_item county "$COUNTY_PORT"
 PLATFORM_SECRET=$(register county "$COUNTY_PORT" longwan-platform 330303 platform)
 

@@ -10,6 +10,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source .ci/hub-jar.sh
+source .ci/java-tool.sh
 trap stop_hubs EXIT
 
 cases=${FERRY_CASES:-10000}
@@ -23,7 +24,7 @@ gap="$HUB_RUN_ROOT/gap"
 mkdir -p "$gap/bundles" "$gap/return"
 # The driver needs only Jackson, taken from the hub's own libraries.
 jackson_cp=$(ls target/quarkus-app/lib/main/com.fasterxml.jackson.core.jackson-*.jar | tr '\n' ':')
-driver() { java -cp "$jackson_cp" .ci/ferry/TwoNodes.java "$@"; }
+driver() { java_tool .ci/ferry/TwoNodes.java "$jackson_cp" -- "$@"; }
 
 common=(HUB_FERRY_ENABLED=true HUB_FERRY_OUTBOUND_DIR="$gap/bundles" HUB_FERRY_INBOUND_DIR="$gap/bundles"
   HUB_FERRY_RETURN_DIR="$gap/return" HUB_FERRY_POLL_MILLIS=300 HUB_FERRY_MAX_AGE=PT1S HUB_TIER=province
@@ -34,8 +35,10 @@ external_env=("${common[@]}" HUB_ZONE=external HUB_NODE_ID=ferry-external HUB_FE
 internal_env=("${common[@]}" HUB_ZONE=internal HUB_NODE_ID=ferry-internal HUB_FERRY_PACK_LANES=feedback
   HUB_FERRY_TRUSTED_PEER_CERTIFICATE="$HUB_RUN_ROOT/external-certificate.pem")
 
-start_hub external "$ext_port" "${external_env[@]}"
-start_hub internal "$int_port" "${internal_env[@]}"
+launch_hub external "$ext_port" "${external_env[@]}"
+launch_hub internal "$int_port" "${internal_env[@]}"
+await_hub external "$ext_port"
+await_hub internal "$int_port"
 # Each node trusts the other's signing certificate, as an operator would install it.
 curl -fsS "http://127.0.0.1:$ext_port/api/v1/signing/certificate" >"$HUB_RUN_ROOT/external-certificate.pem"
 curl -fsS "http://127.0.0.1:$int_port/api/v1/signing/certificate" >"$HUB_RUN_ROOT/internal-certificate.pem"

@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
 # Shared helpers for the benchmarks. Source it from a bench script run at the project root.
 set -euo pipefail
+source .ci/java-tool.sh
 
+# Classpath of the JMH benchmarks. The build writes it after compiling the tests (pom.xml); Maven runs
+# again only when a source or the pom changed since.
 bench_classpath() {
-  mvn -B -q test-compile -DskipTests >/dev/null
   local deps=target/bench-classpath.txt
-  mvn -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$deps" >/dev/null
+  if [ ! -s "$deps" ] || [ -n "$(find pom.xml src -newer "$deps" -print -quit)" ]; then
+    mvn -B -q test-compile -DskipTests >/dev/null
+  fi
   echo "target/test-classes:target/classes:$(cat "$deps")"
 }
 
@@ -31,7 +35,7 @@ peak_rss_mb() { awk '/^VmHWM:/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; 
 # The case benchmarks' client (bench/CaseBench.java) with the hub's own Jackson on the classpath.
 case_bench() {
   local cp; cp=$(ls "$(dirname "${HUB_JAR:-target/quarkus-app/quarkus-run.jar}")"/lib/main/com.fasterxml.jackson.core.jackson-*.jar | tr '\n' ':')
-  java -Xmx2g -cp "$cp" bench/CaseBench.java "$@"
+  java_tool bench/CaseBench.java "$cp" -Xmx2g -- "$@"
 }
 
 # Value of KEY in the "RESULT k=v ..." line of a CaseBench output file.
@@ -46,17 +50,26 @@ require_pg_jar() {
 # start_pg_hub NAME PORT DATABASE [extra env...]: a province node (330000) from the packaged jar on PostgreSQL
 # database DATABASE, which is CLEANED at start (Flyway clean, as the test suite does). The supervision
 # follower, the deadline scan and the archive job are off so only the measured work runs.
-# Needs .ci/hub-jar.sh sourced.
+# launch_pg_hub and await_pg_hub are its two halves, for nodes started together. Needs .ci/hub-jar.sh sourced.
 start_pg_hub() {
+  launch_pg_hub "$@"
+  await_pg_hub "$1" "$2"
+}
+
+launch_pg_hub() {
   local name=$1 port=$2 db=$3; shift 3
-  start_hub "$name" "$port" QUARKUS_PROFILE=pg PGHOST="${PGHOST:-localhost}" PGPORT="${PGPORT:-5432}" \
+  launch_hub "$name" "$port" QUARKUS_PROFILE=pg PGHOST="${PGHOST:-localhost}" PGPORT="${PGPORT:-5432}" \
     PGUSER="${PGUSER:-govhub}" PGPASSWORD="${PGPASSWORD:-govhub}" PGDATABASE="$db" \
     QUARKUS_FLYWAY_CLEAN_AT_START=true QUARKUS_FLYWAY_CLEAN_DISABLED=false HUB_TIER=province HUB_REGION_CODE=330000 \
     HUB_NODE_ID="bench-$name" HUB_SUPERVISION_FOLLOW_EVERY=off HUB_SUPERVISION_DEADLINE_SCAN_EVERY=off \
-    HUB_ARCHIVE_ENABLED=false "$@" || {
-      grep -q 'Driver does not support the provided URL: jdbc:postgresql\|jdbc:h2' "$(hub_dir "$name")/hub.log" \
-        && echo "FAIL: the jar was built for H2; package it with: mvn -B -q package -DskipTests -Dquarkus.profile=pg"
-      return 1; }
+    HUB_ARCHIVE_ENABLED=false "$@"
+}
+
+await_pg_hub() {
+  await_hub "$1" "$2" || {
+    grep -q 'Driver does not support the provided URL: jdbc:postgresql\|jdbc:h2' "$(hub_dir "$1")/hub.log" \
+      && echo "FAIL: the jar was built for H2; package it with: mvn -B -q package -DskipTests -Dquarkus.profile=pg"
+    return 1; }
 }
 
 # Creates database $1 when missing (benchmark databases are named govhub_bench*).

@@ -47,8 +47,10 @@ echo "== external and internal node, gap folder $work/gap, ferry poll every $pol
 gap="$work/gap"; mkdir -p "$gap/bundles" "$gap/return"
 common=(HUB_FERRY_ENABLED=true HUB_FERRY_OUTBOUND_DIR="$gap/bundles" HUB_FERRY_INBOUND_DIR="$gap/bundles"
   HUB_FERRY_RETURN_DIR="$gap/return" HUB_FERRY_POLL_MILLIS="$poll" HUB_FERRY_MAX_AGE=PT1S HUB_FERRY_BUNDLE_MAX_RECORDS=1000)
-start_pg_hub external "$ext_port" "$db2" "${common[@]}" HUB_ZONE=external HUB_FERRY_TRUSTED_PEER_CERTIFICATE="$work/internal.pem"
-start_pg_hub internal "$int_port" "$db3" "${common[@]}" HUB_ZONE=internal HUB_FERRY_TRUSTED_PEER_CERTIFICATE="$work/external.pem"
+launch_pg_hub external "$ext_port" "$db2" "${common[@]}" HUB_ZONE=external HUB_FERRY_TRUSTED_PEER_CERTIFICATE="$work/internal.pem"
+launch_pg_hub internal "$int_port" "$db3" "${common[@]}" HUB_ZONE=internal HUB_FERRY_TRUSTED_PEER_CERTIFICATE="$work/external.pem"
+await_pg_hub external "$ext_port"
+await_pg_hub internal "$int_port"
 ext="http://127.0.0.1:$ext_port"; int="http://127.0.0.1:$int_port"
 curl -fsS "$ext/api/v1/signing/certificate" >"$work/external.pem"
 curl -fsS "$int/api/v1/signing/certificate" >"$work/internal.pem"
