@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.util.List;
@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 /** Every stored version keeps where it entered the exchange and the path it travelled, visible in the API. */
 @QuarkusTest
 @HubTest
-@QuarkusTestResource(value = AggregationTestResource.class, restrictToAnnotatedClass = true)
+@TestProfile(AggregationProfile.class)
 class CaseOriginTest {
     private static String item;
     private static Clients.Registered cityHub;

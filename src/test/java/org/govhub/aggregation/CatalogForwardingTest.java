@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.agroal.api.AgroalDataSource;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -40,7 +40,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @HubTest
-@QuarkusTestResource(value = AggregationTestResource.class, restrictToAnnotatedClass = true)
+@TestProfile(AggregationProfile.class)
 class CatalogForwardingTest {
     private static final AtomicInteger SEQ = new AtomicInteger((int) (System.nanoTime() % 8000) + 1000);
     private static final AtomicInteger CHANGE = new AtomicInteger((int) (System.currentTimeMillis() % 1_000_000));

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.agroal.api.AgroalDataSource;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 /** The 24-hour rule: who reports here, when each last did, and who has been silent too long (on the hub clock). */
 @QuarkusTest
 @HubTest
-@QuarkusTestResource(value = AggregationTestResource.class, restrictToAnnotatedClass = true)
+@TestProfile(AggregationProfile.class)
 class FreshnessTest {
     private static final String FRESHNESS = "/api/v1/supervision/freshness";
 

@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.agroal.api.AgroalDataSource;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -39,7 +39,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @HubTest
-@QuarkusTestResource(value = AggregationTestResource.class, restrictToAnnotatedClass = true)
+@TestProfile(AggregationProfile.class)
 class LicenceForwardingTest {
     private static final String PURPOSE = "case 33030300AJ-XK-0001-2026-000042";
 
