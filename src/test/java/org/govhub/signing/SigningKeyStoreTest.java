@@ -74,8 +74,7 @@ class SigningKeyStoreTest {
 
     @Test
     void certificateIsSelfSignedSm2WithTheAgreedProfile() throws Exception {
-        X509Certificate cert = SigningKeyStore.loadOrCreate(dir.resolve("k.p12"), PASSWORD, "govhub-hub", CLOCK)
-                .certificate();
+        X509Certificate cert = SigningKeyStore.create("govhub-hub", CLOCK).certificate();
 
         cert.verify(cert.getPublicKey(), new BouncyCastleProvider());
         assertEquals("1.2.156.10197.1.501", cert.getSigAlgOID(), "SM3withSM2");
@@ -98,16 +97,15 @@ class SigningKeyStoreTest {
 
     @Test
     void serialNumbersAreRandom() throws Exception {
-        X509Certificate a = SigningKeyStore.loadOrCreate(dir.resolve("a.p12"), PASSWORD, "x", CLOCK).certificate();
-        X509Certificate b = SigningKeyStore.loadOrCreate(dir.resolve("b.p12"), PASSWORD, "x", CLOCK).certificate();
+        X509Certificate a = SigningKeyStore.create("x", CLOCK).certificate();
+        X509Certificate b = SigningKeyStore.create("x", CLOCK).certificate();
 
         assertFalse(a.getSerialNumber().equals(b.getSerialNumber()));
     }
 
     @Test
     void commonNameWithCommaCannotInjectAttributes() throws Exception {
-        X509Certificate cert = SigningKeyStore.loadOrCreate(dir.resolve("k.p12"), PASSWORD, "hub, O=evil", CLOCK)
-                .certificate();
+        X509Certificate cert = SigningKeyStore.create("hub, O=evil", CLOCK).certificate();
 
         X500Name subject = X500Name.getInstance(cert.getSubjectX500Principal().getEncoded());
         assertEquals(2, subject.getRDNs().length);
@@ -115,7 +113,7 @@ class SigningKeyStoreTest {
 
     @Test
     void opensslParsesAndVerifiesTheSelfSignedCertificate() throws Exception {
-        SigningKey key = SigningKeyStore.loadOrCreate(dir.resolve("k.p12"), PASSWORD, "govhub-hub", CLOCK);
+        SigningKey key = SigningKeyStore.create("govhub-hub", CLOCK);
         Files.writeString(dir.resolve("cert.pem"), Pem.certificate(key.certificate()));
 
         String text = OpenSslCli.runOk(dir, "x509", "-in", "cert.pem", "-noout", "-text");
