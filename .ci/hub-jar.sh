@@ -20,38 +20,8 @@ launch_hub() {
   local dir="$HUB_RUN_ROOT/$name"
   mkdir -p "$dir"
   env "$@" HUB_DATA_DIR="$dir/data" QUARKUS_HTTP_PORT="$port" QUARKUS_HTTP_HOST=127.0.0.1 \
-    java $(class_sharing_opts) ${HUB_JAVA_OPTS:-} -jar "$HUB_JAR" >>"$dir/hub.log" 2>&1 &
+    java ${HUB_JAVA_OPTS:-} -jar "$HUB_JAR" >>"$dir/hub.log" 2>&1 &
   HUB_PIDS[$name]=$!
-}
-
-# Class data sharing (CDS): the first hub started from a jar writes the classes it loaded into an archive
-# when it stops; later starts of the same jar map them instead of loading and verifying each again. On two
-# cores that made a fresh start 2-3 s shorter and 3-6 CPU-s cheaper (three pairs: 13.9, 14.1, 18.3 s
-# without, 10.8, 12.4, 15.3 s with). The archive is written under a
-# temporary name and moved into place by stop_hub, so no start reads half an archive; a jar newer than
-# its archive gets a new one. HUB_CDS=0 starts without it.
-HUB_CDS_LOG="-Xlog:cds=off,cds+dynamic=off"
-class_sharing_opts() {
-  [ "${HUB_CDS:-1}" = 1 ] || return 0
-  local archive; archive="$(dirname "$HUB_JAR")/hub-classes.jsa"
-  if [ -s "$archive" ] && [ "$archive" -nt "$HUB_JAR" ]; then
-    echo "-XX:SharedArchiveFile=$archive $HUB_CDS_LOG"
-    return 0
-  fi
-  # A hub killed with SIGKILL writes no archive: its claim lapses after ten minutes.
-  find "$archive.lock" -maxdepth 0 -mmin +10 -exec rmdir {} + 2>/dev/null || true
-  if mkdir "$archive.lock" 2>/dev/null; then
-    echo "-XX:ArchiveClassesAtExit=$archive.part $HUB_CDS_LOG"
-  fi
-}
-
-# Moves an archive written by a hub that has exited into place (see class_sharing_opts).
-settle_class_archive() {
-  local archive; archive="$(dirname "$HUB_JAR")/hub-classes.jsa"
-  if [ -s "$archive.part" ]; then
-    mv "$archive.part" "$archive"
-    rmdir "$archive.lock" 2>/dev/null || true
-  fi
 }
 
 await_hub() {
@@ -77,7 +47,6 @@ stop_hub() {
     kill "$pid" 2>/dev/null || true
     wait "$pid" 2>/dev/null || true
     unset "HUB_PIDS[$1]"
-    settle_class_archive
   fi
 }
 
