@@ -3,8 +3,8 @@
 set -euo pipefail
 source .ci/java-tool.sh
 
-# Classpath of the JMH benchmarks. The build writes it after compiling the tests (pom.xml); Maven runs
-# again only when a source or the pom changed since.
+# Classpath of the JMH benchmarks. Every build writes it just before compiling the tests (pom.xml,
+# process-test-resources); Maven runs again only when a source or the pom is newer than it.
 bench_classpath() {
   local deps=target/bench-classpath.txt
   if [ ! -s "$deps" ] || [ -n "$(find pom.xml src -newer "$deps" -print -quit)" ]; then
