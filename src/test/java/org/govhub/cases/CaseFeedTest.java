@@ -44,7 +44,7 @@ class CaseFeedTest {
     }
 
     /**
-     * Four platforms push 10,000 new cases (and re-version some of them) in batches of 500 while an
+     * Four platforms push 20,000 new cases (and re-version some of them) in batches of 500 while an
      * aggregator pages the feed over HTTP: the union of the pages is exactly the set of versions
      * stored, with no entry twice.
      */
@@ -55,7 +55,7 @@ class CaseFeedTest {
         List<Clients.Registered> platforms = List.of(Clients.register("3303", "platform"), Clients.register("3303", "platform"),
                 Clients.register("3303", "platform"), Clients.register("3303", "platform"));
         long start = lastPosition();
-        int batches = 5;
+        int batches = 10; // issue #4: at least 20,000 records
         int size = 500;
         String code = item();
         ExecutorService pool = Executors.newFixedThreadPool(platforms.size() + 1);
