@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.govhub.testing.SshdTestResource;
 
@@ -17,6 +18,8 @@ public final class FerryProfiles {
     /** Test lanes: each test takes its own, so their sequences do not interfere. */
     public static final String LANES = "cases,t01,t02,t03,t04,t05,t06,t07,t08,t09,t10,t11,t12,t13,t14,t15,t16,t17,t18,t19,t20,"
             + "t21,t22,t23,t24,t25,t26,t27,t28,t29,t30";
+    /** The internal node's lanes for {@link HostileBundlesTest}: one per hostile bundle, and one for the valid bundle after them. */
+    static final List<String> HOSTILE_LANES = IntStream.rangeClosed(1, 21).mapToObj(i -> String.format("h%02d", i)).toList();
 
     private FerryProfiles() {
     }
@@ -58,6 +61,7 @@ public final class FerryProfiles {
         @Override
         public Map<String, String> getConfigOverrides() {
             Map<String, String> config = enabled("internal", "internal");
+            config.put("hub.ferry.lanes", LANES + "," + String.join(",", HOSTILE_LANES));
             config.put("hub.ferry.ingest-parallelism", "2");
             return config;
         }
