@@ -1,6 +1,7 @@
 package org.govhub.access;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -19,8 +20,13 @@ public class SecretHasher {
     private static final SecureRandom RANDOM = new SecureRandom();
     private final int iterations;
 
+    @Inject
     public SecretHasher(HubConfig config) {
-        this.iterations = config.auth().secretHashIterations();
+        this(config.auth().secretHashIterations());
+    }
+
+    SecretHasher(int iterations) {
+        this.iterations = iterations;
     }
 
     public String hash(String secret) {
