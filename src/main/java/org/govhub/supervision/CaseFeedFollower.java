@@ -97,9 +97,7 @@ public class CaseFeedFollower {
             }
         }
         supervision.takeAll(snapshots);
-        for (FeedEntry entry : readable) {
-            findings.raise(entry.caseNo(), entry.dataVersion());
-        }
+        findings.raise(readable);
         em.createNativeQuery("UPDATE supervision_cursor SET position = ?1 WHERE name = ?2")
                 .setParameter(1, entries.get(entries.size() - 1).position()).setParameter(2, CURSOR).executeUpdate();
         return true;

@@ -2,9 +2,16 @@ package org.govhub.supervision;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.govhub.cases.CaseFinding;
+import org.govhub.cases.FeedEntry;
 import org.jboss.logging.Logger;
 
 /**
@@ -27,23 +34,35 @@ public class CaseFindingAlerts {
         this.alerts = alerts;
     }
 
+    /** Raises the findings stored on these versions, version by version in the order given (one query for all). */
     @Transactional
-    public void raise(String caseNo, long dataVersion) {
-        for (CaseFinding finding : CaseFinding.<CaseFinding>list("caseNo = ?1 and dataVersion = ?2 order by id",
-                caseNo, dataVersion)) {
-            Optional<AlertRule> rule = Arrays.stream(AlertRule.values())
-                    .filter(r -> r.wireName().equals(finding.rule)).findFirst();
-            if (rule.isEmpty()) {
-                LOG.warnf("finding rule %s of case %s has no supervision alert rule; not raised", finding.rule, caseNo);
-                continue;
-            }
-            if (rule.get() == AlertRule.TOO_MANY_CORRECTIONS) {
-                continue;
-            }
-            alerts.raise(AlertKey.ofCase(caseNo), level(rule.get()), finding.regionCode,
-                    finding.itemCode.substring(0, 10), rule.get(),
-                    finding.detail + " (" + finding.field + ", version " + finding.dataVersion + ")", finding.foundAt);
+    public void raise(List<FeedEntry> versions) {
+        if (versions.isEmpty()) {
+            return;
         }
+        Set<String> caseNos = versions.stream().map(FeedEntry::caseNo).collect(Collectors.toSet());
+        Map<String, List<CaseFinding>> byVersion = new HashMap<>();
+        for (CaseFinding finding : CaseFinding.<CaseFinding>list("caseNo in ?1 order by id", caseNos)) {
+            byVersion.computeIfAbsent(finding.caseNo + "@" + finding.dataVersion, k -> new ArrayList<>()).add(finding);
+        }
+        for (FeedEntry version : versions) {
+            byVersion.getOrDefault(version.caseNo() + "@" + version.dataVersion(), List.of()).forEach(this::raise);
+        }
+    }
+
+    private void raise(CaseFinding finding) {
+        Optional<AlertRule> rule = Arrays.stream(AlertRule.values())
+                .filter(r -> r.wireName().equals(finding.rule)).findFirst();
+        if (rule.isEmpty()) {
+            LOG.warnf("finding rule %s of case %s has no supervision alert rule; not raised", finding.rule, finding.caseNo);
+            return;
+        }
+        if (rule.get() == AlertRule.TOO_MANY_CORRECTIONS) {
+            return;
+        }
+        alerts.raise(AlertKey.ofCase(finding.caseNo), level(rule.get()), finding.regionCode,
+                finding.itemCode.substring(0, 10), rule.get(),
+                finding.detail + " (" + finding.field + ", version " + finding.dataVersion + ")", finding.foundAt);
     }
 
     static AlertLevel level(AlertRule rule) {

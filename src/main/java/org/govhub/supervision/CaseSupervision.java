@@ -71,20 +71,21 @@ public class CaseSupervision {
     }
 
     /**
-     * Takes in versions in order. The statistics buckets they touch are recomputed once, at the end: a
-     * bucket can hold thousands of rows, so recomputing it for every version of a page made following the
-     * feed quadratic.
+     * Takes in versions in order, as one evaluation: each region's rule set is read once for all of them.
+     * The statistics buckets they touch are recomputed once, at the end: a bucket can hold thousands of
+     * rows, so recomputing it for every version of a page made following the feed quadratic.
      */
     @Transactional
     public void takeAll(List<CaseSnapshot> snapshots) {
         Set<PartBuckets.Key> touched = new LinkedHashSet<>();
+        Map<String, RuleSet> ruleSets = new HashMap<>();
         for (CaseSnapshot snapshot : snapshots) {
-            takeOne(snapshot, touched);
+            takeOne(snapshot, ruleSets.computeIfAbsent(snapshot.regionCode(), rules::forRegion), touched);
         }
         buckets.recompute(touched);
     }
 
-    private void takeOne(CaseSnapshot snapshot, Set<PartBuckets.Key> touched) {
+    private void takeOne(CaseSnapshot snapshot, RuleSet ruleSet, Set<PartBuckets.Key> touched) {
         SupervisedCase row = SupervisedCase.findById(snapshot.caseNo());
         if (row != null && row.dataVersion > snapshot.dataVersion()) {
             return;
@@ -98,7 +99,6 @@ public class CaseSupervision {
         Instant finishedAt = snapshot.finishedAt() != null && snapshot.finishedAt().isBefore(snapshot.acceptedAt())
                 ? snapshot.acceptedAt() : snapshot.finishedAt();
         OptionalDouble promised = promise(snapshot);
-        RuleSet ruleSet = rules.forRegion(snapshot.regionCode());
 
         row.dataVersion = snapshot.dataVersion();
         row.itemCode = snapshot.itemCode();
@@ -127,7 +127,7 @@ public class CaseSupervision {
         if (created) {
             row.persist();
         }
-        writeParts(row, snapshot.steps(), pauses, touched);
+        writeParts(row, created, snapshot.steps(), pauses, touched);
         raiseCorrections(row, snapshot.steps(), ruleSet);
         raiseUnknownItem(row);
     }
@@ -206,9 +206,11 @@ public class CaseSupervision {
      * Brings the case's stage and post rows in line with this version (updated in place, added, removed) and
      * adds the statistics buckets they were and are in to {@code touched}.
      */
-    private void writeParts(SupervisedCase row, List<TimedStep> steps, List<Interval> pauses, Set<PartBuckets.Key> touched) {
+    private void writeParts(SupervisedCase row, boolean created, List<TimedStep> steps, List<Interval> pauses,
+            Set<PartBuckets.Key> touched) {
         Map<String, CasePart> existing = new HashMap<>();
-        for (CasePart part : CasePart.<CasePart>list("caseNo", row.caseNo)) {
+        // A case supervision has not seen before has no parts yet: most versions a page brings are such cases.
+        for (CasePart part : created ? List.<CasePart>of() : CasePart.<CasePart>list("caseNo", row.caseNo)) {
             existing.put(part.kind + "\u0000" + part.name, part);
             touched.add(PartBuckets.Key.of(part));
         }
