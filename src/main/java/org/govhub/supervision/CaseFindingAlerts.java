@@ -34,12 +34,18 @@ public class CaseFindingAlerts {
         this.alerts = alerts;
     }
 
-    /** Raises the findings stored on these versions, version by version in the order given (one query for all). */
+    /** Most case numbers bound into one query: well below the drivers' limits on bind parameters. */
+    static final int CASES_PER_QUERY = 1000;
+
+    /** Raises the findings stored on these versions, version by version in the order given (one query per 1,000). */
     @Transactional
     public void raise(List<FeedEntry> versions) {
-        if (versions.isEmpty()) {
-            return;
+        for (int from = 0; from < versions.size(); from += CASES_PER_QUERY) {
+            raiseChunk(versions.subList(from, Math.min(versions.size(), from + CASES_PER_QUERY)));
         }
+    }
+
+    private void raiseChunk(List<FeedEntry> versions) {
         Set<String> caseNos = versions.stream().map(FeedEntry::caseNo).collect(Collectors.toSet());
         Map<String, List<CaseFinding>> byVersion = new HashMap<>();
         for (CaseFinding finding : CaseFinding.<CaseFinding>list("caseNo in ?1 order by id", caseNos)) {
