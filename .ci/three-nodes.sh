@@ -235,9 +235,7 @@ cursors() { get "$PROVINCE_PORT" "$(admin_token province "$PROVINCE_PORT")" /api
 wait_until 60 "the province did not start pulling" sh -c "[ \"\$(curl -fsS -H 'Authorization: Bearer $(admin_token province "$PROVINCE_PORT")' $(url "$PROVINCE_PORT")/api/v1/aggregation/status | jq '[.downstreams[].entries] | add')\" -gt 0 ]"
 echo "-- province killed mid-pull at cursors $(cursors)"
 kill -9 "${HUB_PIDS[province]}"; wait "${HUB_PIDS[province]}" 2>/dev/null || true; unset "HUB_PIDS[province]"
-# The pages were small only so that the kill lands mid-pull; the restarted province pulls the rest in
-# pages of the default size (an environment variable outranks the config file).
-start_hub province "$PROVINCE_PORT" "${PULL_ENV[@]}" HUB_AGGREGATION_PULL_PAGE_SIZE=500
+start_hub province "$PROVINCE_PORT" "${PULL_ENV[@]}"
 county_end=$(get "$COUNTY_PORT" "$(token "$COUNTY_PORT" zj-puller "$(cat "$pull_dir/county")")" "/api/v1/cases/changes?after=0&limit=5000" | jq '.entries | length')
 city_end=$(get "$CITY_PORT" "$(token "$CITY_PORT" zj-puller "$(cat "$pull_dir/city")")" "/api/v1/cases/changes?after=0&limit=5000" | jq '.entries | length')
 pulled_to_end() {
