@@ -32,6 +32,24 @@ load_avg() { cut -d' ' -f1-3 /proc/loadavg; }
 # Peak resident set size (VmHWM) of a process in MB.
 peak_rss_mb() { awk '/^VmHWM:/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
 
+# CPU time (user + system) of the given processes in clock ticks (getconf CLK_TCK per second); gone ones count 0.
+cpu_ticks() {
+  local t=0 p
+  for p in "$@"; do [ -r "/proc/$p/stat" ] && t=$(( t + $(awk '{ print $14 + $15 }' "/proc/$p/stat" 2>/dev/null || echo 0) )); done
+  echo "$t"
+}
+
+# CPU ticks of the local PostgreSQL server: live processes, plus the backends that have exited (counted in the
+# postmaster's children time once it has reaped them, e.g. the \copy session's backend).
+pg_cpu_ticks() {
+  local postmaster; postmaster=$(pgrep -o -x postgres || true)
+  [ -n "$postmaster" ] || { echo 0; return; }
+  echo $(( $(cpu_ticks $(pgrep -x postgres)) + $(awk '{ print $16 + $17 }' "/proc/$postmaster/stat") ))
+}
+
+# Microseconds of CPU per item: cpu_us_per TICKS_BEFORE TICKS_AFTER ITEMS.
+cpu_us_per() { awk -v a="$1" -v b="$2" -v n="$3" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.0f", (b - a) / hz * 1e6 / n }'; }
+
 # The case benchmarks' client (bench/CaseBench.java) with the hub's own Jackson on the classpath.
 case_bench() {
   local cp; cp=$(ls "$(dirname "${HUB_JAR:-target/quarkus-app/quarkus-run.jar}")"/lib/main/com.fasterxml.jackson.core.jackson-*.jar | tr '\n' ':')

@@ -1,5 +1,6 @@
 package org.govhub.cases;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -30,7 +31,13 @@ public interface CaseBatchListener {
         }
     }
 
-    /** One version written: its canonical record JSON and its origin JSON ({@link CaseOrigin}). */
-    record StoredVersion(String caseNo, long dataVersion, String regionCode, String recordJson, String originJson) {
+    /**
+     * One version written: its canonical record JSON (as UTF-8, decoded only for a listener that asks) and
+     * its origin JSON ({@link CaseOrigin}).
+     */
+    record StoredVersion(String caseNo, long dataVersion, String regionCode, byte[] recordUtf8, String originJson) {
+        public String recordJson() {
+            return new String(recordUtf8, StandardCharsets.UTF_8);
+        }
     }
 }

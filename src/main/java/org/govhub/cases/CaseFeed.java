@@ -12,6 +12,7 @@ import java.util.List;
 import org.govhub.access.Caller;
 import org.govhub.audit.AuditEntry;
 import org.govhub.audit.AuditLog;
+import org.govhub.common.Databases;
 import org.govhub.common.HubConfig;
 import org.govhub.common.RegionPrefix;
 import org.govhub.common.problem.ProblemException;
@@ -80,11 +81,6 @@ public class CaseFeed {
         }
     }
 
-    /** pgjdbc's getBytes on a text column returns the UTF-8 bytes the server sent, without decoding them. */
-    private static boolean isPostgreSql(Connection c) throws SQLException {
-        return "PostgreSQL".equals(c.getMetaData().getDatabaseProductName());
-    }
-
     private static RawJson json(ResultSet rs, int column, boolean rawText) throws SQLException {
         return rawText ? RawJson.of(rs.getBytes(column)) : RawJson.of(rs.getString(column));
     }
@@ -94,7 +90,8 @@ public class CaseFeed {
             boolean autoCommit = c.getAutoCommit();
             // PostgreSQL only uses a cursor (fetching FETCH_SIZE rows at a time) inside a transaction.
             c.setAutoCommit(false);
-            boolean rawText = isPostgreSql(c);
+            // pgjdbc's getBytes on a text column returns the UTF-8 bytes the server sent, without decoding them
+            boolean rawText = Databases.isPostgreSql(c);
             try (PreparedStatement s = c.prepareStatement(QUERY)) {
                 s.setFetchSize(FETCH_SIZE);
                 s.setLong(1, after);

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.govhub.access.Caller;
+import org.govhub.common.Databases;
 import org.govhub.common.HubClock;
 import org.govhub.common.HubConfig;
 import org.govhub.common.QueryParams;
@@ -153,7 +154,7 @@ public class EfficiencyStats {
             c.setAutoCommit(false);
             c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             try {
-                if (c.getMetaData().getDatabaseProductName().equals("PostgreSQL")) {
+                if (Databases.isPostgreSql(c)) {
                     try (Statement set = c.createStatement()) {
                         set.execute("SET LOCAL work_mem = '" + workMem + "'");
                         // a plan for the actual values: a generic plan of the percentile query (prepared

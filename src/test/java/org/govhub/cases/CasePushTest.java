@@ -137,6 +137,22 @@ class CasePushTest {
         assertEquals(1, count("select count(*) from case_version where case_no = ? and position('𠀀𠀁丽水' in record_json) > 0", caseNo));
     }
 
+    /** Backslashes, quotes, tabs and line breaks are escaped twice on the way in (JSON, then COPY's text format). */
+    @Test
+    void textWithBackslashesQuotesTabsAndLineBreaksIsStoredExactly() throws Exception {
+        Clients.Registered platform = Clients.register("3303", "platform");
+        String caseNo = CaseSamples.caseNo("escapes");
+        String subject = "C:\\材料\\n 不是换行 \"引号\"\t制表\n第二行\r\n第三行 \\N";
+        ObjectNode record = CaseSamples.record(caseNo, item(), "330302", 1);
+        record.put("subject", subject);
+        CaseApi.pushed(platform.token(), List.of(record));
+        String stored = text("select record_json from case_version where case_no = ?", caseNo);
+        assertEquals(subject, new com.fasterxml.jackson.databind.ObjectMapper().readTree(stored).get("subject").asText());
+        assertEquals(subject, new JsonPath(CaseApi.read(platform.token(), caseNo).statusCode(200).extract().asString())
+                .getString("record.subject"));
+        assertEquals("unchanged", CaseApi.pushed(platform.token(), List.of(record)).getString("records[0].outcome"));
+    }
+
     @Test
     void everyVersionCarriesItsReceptionTimeSourceClientAndOneAuditRowPerBatch() throws Exception {
         Clients.Registered platform = Clients.register("3303", "platform");
