@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Instant;
 import org.postgresql.PGConnection;
 
 /**
@@ -22,6 +23,11 @@ final class CopyRows {
 
     CopyRows text(String value) {
         return value == null ? nul() : utf8(value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** An instant in ISO-8601 UTC, which a timestamp with time zone column reads exactly. */
+    CopyRows instant(Instant value) {
+        return value == null ? nul() : ascii(value.toString());
     }
 
     CopyRows number(long value) {
@@ -60,13 +66,16 @@ final class CopyRows {
         rowStarted = false;
     }
 
-    /** Sends the rows with {@code COPY table (columns) FROM STDIN}; returns the rows the server took. */
-    long copyInto(Connection c, String tableAndColumns) throws SQLException {
+    /** Sends the rows with {@code COPY table (columns) FROM STDIN} and checks the server took all of them. */
+    void copyInto(Connection c, String tableAndColumns, int expectedRows) throws SQLException {
         var copy = c.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + tableAndColumns + " FROM STDIN");
         try {
             byte[] bytes = rows.toByteArray();
             copy.writeToCopy(bytes, 0, bytes.length);
-            return copy.endCopy();
+            long copied = copy.endCopy();
+            if (copied != expectedRows) {
+                throw new IllegalStateException("COPY into " + tableAndColumns + " took " + copied + " rows of " + expectedRows);
+            }
         } finally {
             if (copy.isActive()) {
                 copy.cancelCopy();

@@ -162,6 +162,70 @@ class CaseStoreTest {
         }
     }
 
+    /** Every column as written (COPY on PostgreSQL), with and without the nullable instants, origin and findings. */
+    @Test
+    void theStoredRowsHoldEveryColumnOfTheRecord() throws Exception {
+        String finished = CaseSamples.caseNo("columns");
+        String open = CaseSamples.caseNo("columns");
+        CaseRecord sample = CaseSamples.javaRecord(open, ITEM, "330303", 1);
+        Instant deadline = Instant.parse("2026-11-30T08:00:00.123456Z");
+        CaseRecord withDeadline = new CaseRecord(sample.caseNo(), sample.itemCode(), sample.regionCode(), 7L,
+                sample.applicant(), sample.subject(), sample.acceptedAt(), sample.acceptor(), deadline, null,
+                CaseStatus.ACCEPTED, sample.steps(), sample.materials(), sample.facts(), null);
+        List<Finding> findings = List.of(new Finding(FindingRule.MISSING_REASON, "steps[1].reason", "no reason"),
+                new Finding(FindingRule.TOO_MANY_CORRECTIONS, "steps", "3 corrections"));
+        String origin = "{\"path\":[{\"node\":\"a\\\\b\"}]}";
+        Instant receivedAt = Instant.parse("2026-12-07T01:02:03.456789Z");
+        String batchId = UUID.randomUUID().toString();
+        store.write(new CaseStore.Delivery(batchId, "store-test", PREFIX, receivedAt, null, null),
+                List.of(CaseStore.Incoming.of(0, CaseSamples.javaRecord(finished, ITEM, "330303", 2), List.of(), null),
+                        CaseStore.Incoming.of(1, withDeadline, findings, origin)), List.of());
+
+        assertEquals(List.of("2|33030300AJ-CF-0003|AJ|330303|finished|2026-11-02T01:30:00Z|null|2026-11-10T01:30:00Z|0"
+                + "|store-test|2026-12-07T01:02:03.456789Z"), stateRow(finished));
+        assertEquals(List.of("7|33030300AJ-CF-0003|AJ|330303|accepted|2026-11-02T01:30:00Z|2026-11-30T08:00:00.123456Z|null|2"
+                + "|store-test|2026-12-07T01:02:03.456789Z"), stateRow(open));
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("SELECT v.record_json,"
+                + " v.origin_json, v.content_sm3, v.batch_id, v.received_at, f.data_version FROM case_version v"
+                + " JOIN case_feed f ON f.case_no = v.case_no AND f.data_version = v.data_version WHERE v.case_no = ?")) {
+            s.setString(1, open);
+            try (ResultSet rs = s.executeQuery()) {
+                assertTrue(rs.next());
+                byte[] canonical = CaseJson.bytes(withDeadline);
+                assertEquals(new String(canonical, java.nio.charset.StandardCharsets.UTF_8), rs.getString(1));
+                assertEquals(origin, rs.getString(2));
+                assertEquals(org.govhub.signing.Sm3.hex(org.govhub.signing.Sm3.digest(canonical)), rs.getString(3));
+                assertEquals(batchId, rs.getString(4));
+                assertEquals(receivedAt, rs.getObject(5, java.time.OffsetDateTime.class).toInstant());
+                assertEquals(7L, rs.getLong(6));
+            }
+        }
+        assertEquals(List.of(2L), longs("select count(*) from case_finding where case_no = ?", open));
+        assertEquals(List.of(0L), longs("select count(*) from case_version where case_no = ? and origin_json is not null", finished));
+    }
+
+    private List<String> stateRow(String caseNo) throws Exception {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("SELECT data_version,"
+                + " item_code, department, region_code, status, accepted_at, promised_deadline, finished_at, finding_count,"
+                + " source_client, received_at FROM case_state WHERE case_no = ?")) {
+            s.setString(1, caseNo);
+            List<String> rows = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(rs.getLong(1) + "|" + rs.getString(2) + "|" + rs.getString(3) + "|" + rs.getString(4) + "|"
+                            + rs.getString(5) + "|" + instant(rs, 6) + "|" + instant(rs, 7) + "|" + instant(rs, 8) + "|"
+                            + rs.getInt(9) + "|" + rs.getString(10) + "|" + instant(rs, 11));
+                }
+            }
+            return rows;
+        }
+    }
+
+    private static Instant instant(ResultSet rs, int column) throws Exception {
+        java.time.OffsetDateTime value = rs.getObject(column, java.time.OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
     private List<Long> longs(String sql, String parameter) throws Exception {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             if (parameter != null) {
