@@ -4,8 +4,9 @@
 # N generated records (default 100,000; ≈2.4 KB of JSON each: Chinese text, five steps, materials, facts,
 # a result) are pushed in batches of 500 by 4 concurrent clients (bench/CaseBench.java, bodies prepared
 # before the clock starts). Prints records/s for both, the ratio and the hub's peak RSS (VmHWM).
-# Before the timed push the hub gets an untimed push of P1_WARMUP other records (default 3 x N; 500 in
-# --smoke). The JIT compilers of a fresh hub sharing two busy cores with PostgreSQL take that long to settle:
+# Before the timed push the hub gets an untimed push of P1_WARMUP other records (default 3 x N; none in
+# --smoke, where two more bench-client runs would add 10 s to CI). The JIT compilers of a fresh hub sharing
+# two busy cores with PostgreSQL take that long to settle:
 # after 100,000 records C2 still had 28 % of the hub's CPU samples, and the rate kept rising (3,104, 4,853,
 # 4,875, then 5,963 records/s in the fourth 100,000). A long-running hub has this behind it.
 # P1_WARMUP=0 measures the cold hub. Also printed: CPU per record of the hub and of PostgreSQL during the
@@ -19,7 +20,7 @@ source bench/lib.sh
 source .ci/hub-jar.sh
 n=100000; clients=${BENCH_CLIENTS:-4}; batch=${BENCH_BATCH:-500}
 for arg in "$@"; do
-  case "$arg" in --smoke) n=2000; smoke_warmup=500; export BENCH_RECORD=0 ;; *) n=$arg ;; esac
+  case "$arg" in --smoke) n=2000; smoke_warmup=0; export BENCH_RECORD=0 ;; *) n=$arg ;; esac
 done
 warmup=${P1_WARMUP:-${smoke_warmup:-$((3 * n))}}
 require_pg_jar

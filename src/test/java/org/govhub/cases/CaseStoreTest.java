@@ -162,6 +162,48 @@ class CaseStoreTest {
         }
     }
 
+    /**
+     * Two batches creating the same new cases at once: the loser's insert of the state rows fails on the key
+     * (inside COPY on PostgreSQL) and must surface as WriteConflict, which the push service retries; or it
+     * waited for the winner and finds every case unchanged. Never half of it, never another error.
+     */
+    @Test
+    void twoBatchesCreatingTheSameCasesEndInOneCreateAndAConflictOrUnchanged() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 3; round++) {
+                String tag = CaseSamples.caseNo("samenew");
+                List<CaseStore.Incoming> batch = new ArrayList<>();
+                for (int i = 0; i < 300; i++) {
+                    batch.add(incoming(i, tag + "-" + i, 1));
+                }
+                java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+                List<Future<String>> both = new ArrayList<>();
+                for (int t = 0; t < 2; t++) {
+                    both.add(pool.submit(() -> {
+                        go.await();
+                        try {
+                            Set<PushOutcome> outcomes = new HashSet<>();
+                            write(batch).forEach(o -> outcomes.add(o.outcome()));
+                            return outcomes.toString();
+                        } catch (CaseStore.WriteConflict e) {
+                            return "conflict";
+                        }
+                    }));
+                }
+                go.countDown();
+                List<String> answers = new ArrayList<>(List.of(both.get(0).get(), both.get(1).get()));
+                answers.sort(null);
+                assertTrue(answers.equals(List.of("[CREATED]", "[UNCHANGED]")) || answers.equals(List.of("[CREATED]", "conflict")),
+                        "answers: " + answers);
+                assertEquals(List.of(300L), longs("select count(*) from case_state where case_no like ?", tag + "-%"));
+                assertEquals(List.of(300L), longs("select count(*) from case_feed where case_no like ?", tag + "-%"));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     /** Every column as written (COPY on PostgreSQL), with and without the nullable instants, origin and findings. */
     @Test
     void theStoredRowsHoldEveryColumnOfTheRecord() throws Exception {
