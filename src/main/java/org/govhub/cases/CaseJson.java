@@ -16,7 +16,6 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Instant;
 
 /**
@@ -61,11 +60,6 @@ final class CaseJson {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored case JSON is unreadable", e);
         }
-    }
-
-    /** Reads a request body; malformed JSON surfaces as a JsonProcessingException (a 400 problem). */
-    static JsonNode read(InputStream body) throws IOException {
-        return MAPPER.readTree(body);
     }
 
     /** Any answer of the case endpoints, so that text leaves the hub exactly as it was stored. */

@@ -1,8 +1,12 @@
 package org.govhub.cases;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -96,43 +100,81 @@ public class CasePushService {
         requireSize(records == null ? null : records.size());
         List<Candidate> candidates = new ArrayList<>(records.size());
         for (int i = 0; i < records.size(); i++) {
-            String path = "records[" + i + "]";
-            JsonNode node = records.get(i);
-            List<FieldError> originErrors = new ArrayList<>();
-            List<CaseOrigin.Hop> before = List.of();
-            if (node instanceof ObjectNode object && object.has("origin")) {
-                before = CaseOrigin.readPath(object.get("origin"), path, originErrors);
-                node = object.deepCopy();
-                ((ObjectNode) node).remove("origin");
-            }
-            CaseRecordReader.Parsed parsed = CaseRecordReader.read(node, path);
-            List<FieldError> errors = new ArrayList<>(parsed.errors());
-            errors.addAll(originErrors);
-            if (parsed.record() != null) {
-                Set<String> reported = new HashSet<>();
-                errors.forEach(e -> reported.add(e.field()));
-                // A field the reader could not read is null now; do not also call it "required".
-                CaseRecordCheck.check(parsed.record(), path).stream()
-                        .filter(e -> reported.stream().noneMatch(r -> e.field().equals(r) || e.field().startsWith(r + ".")))
-                        .forEach(errors::add);
-            }
-            candidates.add(new Candidate(i, parsed.record(), errors, before));
+            candidates.add(candidate(i, records.get(i)));
         }
         return candidates;
     }
 
-    /** Reads an HTTP batch body {@code {"records": [...]}} and pushes it. */
-    public BatchResult pushBody(String clientId, RegionPrefix prefix, JsonNode body) {
-        if (body == null || body.isMissingNode() || body.isNull()) {
-            throw ProblemException.badRequest("a JSON body {\"records\": [...]} is required");
+    private static Candidate candidate(int index, JsonNode node) {
+        String path = "records[" + index + "]";
+        List<FieldError> originErrors = new ArrayList<>();
+        List<CaseOrigin.Hop> before = List.of();
+        if (node instanceof ObjectNode object && object.has("origin")) {
+            before = CaseOrigin.readPath(object.get("origin"), path, originErrors);
+            node = object.deepCopy();
+            ((ObjectNode) node).remove("origin");
         }
-        JsonNode records = body.get("records");
-        if (!body.isObject() || records == null || !records.isArray()) {
-            throw ProblemException.invalidField("records", "the body must be a JSON object whose records member is an array");
+        CaseRecordReader.Parsed parsed = CaseRecordReader.read(node, path);
+        List<FieldError> errors = new ArrayList<>(parsed.errors());
+        errors.addAll(originErrors);
+        if (parsed.record() != null) {
+            Set<String> reported = new HashSet<>();
+            errors.forEach(e -> reported.add(e.field()));
+            // A field the reader could not read is null now; do not also call it "required".
+            CaseRecordCheck.check(parsed.record(), path).stream()
+                    .filter(e -> reported.stream().noneMatch(r -> e.field().equals(r) || e.field().startsWith(r + ".")))
+                    .forEach(errors::add);
         }
-        List<JsonNode> list = new ArrayList<>(records.size());
-        records.forEach(list::add);
-        return pushJson(clientId, prefix, list);
+        return new Candidate(index, parsed.record(), errors, before);
+    }
+
+    /**
+     * Reads an HTTP batch body {@code {"records": [...]}} and pushes it. The body is read one record at a
+     * time: each record's JSON tree is dropped once the record is read and checked, so a batch in flight
+     * holds its typed records, not the tree of the whole body (several times larger, and at thousands of
+     * records a second it outlived young collections). Nothing is written before the whole body has been
+     * read, so JSON that breaks off after the last record still stores nothing.
+     */
+    public BatchResult pushBody(String clientId, RegionPrefix prefix, InputStream body) throws IOException {
+        try (JsonParser parser = CaseJson.MAPPER.createParser(body)) {
+            JsonToken first = parser.nextToken();
+            if (first == null) {
+                throw ProblemException.badRequest("a JSON body {\"records\": [...]} is required");
+            }
+            if (first != JsonToken.START_OBJECT) {
+                throw notABatch();
+            }
+            List<Candidate> candidates = null;
+            int count = 0;
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                boolean isRecords = "records".equals(parser.currentName());
+                JsonToken value = parser.nextToken();
+                if (!isRecords) {
+                    parser.skipChildren();
+                    continue;
+                }
+                if (value != JsonToken.START_ARRAY || candidates != null) {
+                    throw notABatch();
+                }
+                candidates = new ArrayList<>();
+                for (count = 0; parser.nextToken() != JsonToken.END_ARRAY; count++) {
+                    if (count < config.maxBatch()) {
+                        candidates.add(candidate(count, CaseJson.MAPPER.readTree(parser)));
+                    } else {
+                        parser.skipChildren();   // only counted, for the answer
+                    }
+                }
+            }
+            if (candidates == null) {
+                throw notABatch();
+            }
+            requireSize(count);
+            return process(clientId, prefix, candidates, null, null, false);
+        }
+    }
+
+    private static ProblemException notABatch() {
+        return ProblemException.invalidField("records", "the body must be a JSON object with one records member, an array");
     }
 
     private void requireSize(Integer size) {

@@ -70,7 +70,7 @@ public class CaseResource {
     @Allowed(Role.PLATFORM)
     public Response pushBatch(InputStream body) throws IOException {
         Caller platform = caller.get();
-        return json(push.pushBody(platform.clientId(), platform.regionPrefix(), CaseJson.read(body)));
+        return json(push.pushBody(platform.clientId(), platform.regionPrefix(), body));
     }
 
     @GET

@@ -3,8 +3,10 @@ package org.govhub.supervision;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import java.io.IOException;
 import java.time.Instant;
@@ -39,6 +41,7 @@ public class CaseFeedFollower {
     private final EntityManager em;
     private final ObjectMapper json;
     private final int page;
+    private volatile boolean stopping;
 
     public CaseFeedFollower(CaseFeed feed, CaseSupervision supervision, CaseFindingAlerts findings, EntityManager em,
             ObjectMapper json, HubConfig config) {
@@ -51,15 +54,20 @@ public class CaseFeedFollower {
     }
 
     @Scheduled(every = "{hub.supervision.follow-every}", identity = "supervision-case-feed",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void scheduled() {
         catchUp();
+    }
+
+    /** A catch-up over a long feed stops between pages, before the datasource closes under it. */
+    void stopping(@Observes ShutdownEvent event) {
+        stopping = true;
     }
 
     /** Takes in every version stored since the cursor; returns how many were taken in by this call. */
     public int catchUp() {
         int taken = 0;
-        while (true) {
+        while (!stopping) {
             long cursor = QuarkusTransaction.requiringNew().call(this::cursor);
             List<FeedEntry> entries = new ArrayList<>();
             feed.stream(RegionPrefix.WHOLE_COUNTRY, cursor, page, entries::add);
@@ -71,6 +79,7 @@ public class CaseFeedFollower {
                 taken += entries.size();
             }
         }
+        return taken;
     }
 
     private long cursor() {

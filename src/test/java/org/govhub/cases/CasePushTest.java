@@ -255,6 +255,45 @@ class CasePushTest {
     }
 
     @Test
+    void elementsThatAreNotRecordsAreRejectedByPositionAndOtherMembersAreIgnored() throws Exception {
+        Clients.Registered platform = Clients.register("3303", "platform");
+        ObjectNode good = fresh("stream-mixed", 1).get(0);
+        String body = "{\"note\":{\"records\":[1,2]},\"records\":[null,5,\"x\"," + good + "],\"after\":[{\"a\":1}]}";
+        given().auth().oauth2(platform.token()).contentType(ContentType.JSON).body(body)
+                .post("/api/v1/cases/batches")
+                .then().statusCode(200).body("created", equalTo(1)).body("rejected", equalTo(3))
+                .body("records[0].errors[0].field", equalTo("records[0]"))
+                .body("records[2].errors[0].field", equalTo("records[2]"))
+                .body("records[3].outcome", equalTo("created"));
+        assertEquals(1, count("select count(*) from case_version where case_no = ?", good.get("caseNo").asText()));
+    }
+
+    @Test
+    void bodyThatBreaksOffAfterItsRecordsStoresNothing() throws Exception {
+        Clients.Registered platform = Clients.register("3303", "platform");
+        ObjectNode good = fresh("stream-cut", 1).get(0);
+        given().auth().oauth2(platform.token()).contentType(ContentType.JSON).body("{\"records\":[" + good + "],\"more\":")
+                .post("/api/v1/cases/batches")
+                .then().statusCode(400).contentType("application/problem+json");
+        assertEquals(0, count("select count(*) from case_version where case_no = ?", good.get("caseNo").asText()));
+    }
+
+    @Test
+    void secondRecordsMemberOrABodyThatIsNoObjectIsAProblemNamingRecords() throws Exception {
+        Clients.Registered platform = Clients.register("3303", "platform");
+        List<ObjectNode> two = fresh("stream-twice", 2);
+        for (String body : List.of("{\"records\":[" + two.get(0) + "],\"records\":[" + two.get(1) + "]}",
+                "[" + two.get(0) + "]", "{\"records\":" + two.get(0) + "}", "{\"rows\":[]}")) {
+            given().auth().oauth2(platform.token()).contentType(ContentType.JSON).body(body)
+                    .post("/api/v1/cases/batches")
+                    .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("records"));
+        }
+        for (ObjectNode record : two) {
+            assertEquals(0, count("select count(*) from case_version where case_no = ?", record.get("caseNo").asText()));
+        }
+    }
+
+    @Test
     void onlyPlatformClientsMayPush() {
         Clients.Registered aggregator = Clients.register("33", "aggregator");
         given().auth().oauth2(aggregator.token()).contentType(ContentType.JSON)
