@@ -272,9 +272,11 @@ class CasePushTest {
     void bodyThatBreaksOffAfterItsRecordsStoresNothing() throws Exception {
         Clients.Registered platform = Clients.register("3303", "platform");
         ObjectNode good = fresh("stream-cut", 1).get(0);
-        given().auth().oauth2(platform.token()).contentType(ContentType.JSON).body("{\"records\":[" + good + "],\"more\":")
-                .post("/api/v1/cases/batches")
-                .then().statusCode(400).contentType("application/problem+json");
+        for (String cut : List.of("{\"records\":[" + good + "],\"more\":", "{\"records\":[" + good + ",", "{\"records\":[" + good)) {
+            given().auth().oauth2(platform.token()).contentType(ContentType.JSON).body(cut)
+                    .post("/api/v1/cases/batches")
+                    .then().statusCode(400).contentType("application/problem+json");
+        }
         assertEquals(0, count("select count(*) from case_version where case_no = ?", good.get("caseNo").asText()));
     }
 
