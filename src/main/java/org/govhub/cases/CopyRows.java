@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 
 /**
  * Rows for PostgreSQL's {@code COPY … FROM STDIN} in its text format (tab between columns, newline after
@@ -14,11 +15,22 @@ import org.postgresql.PGConnection;
  * already is.
  */
 final class CopyRows {
-    private final ByteArrayOutputStream rows;
+    private final Rows rows;
     private boolean rowStarted;
 
     CopyRows(int expectedBytes) {
-        rows = new ByteArrayOutputStream(expectedBytes);
+        rows = new Rows(expectedBytes);
+    }
+
+    /** Hands its buffer to the driver as it is, without the copy {@code toByteArray} makes. */
+    private static final class Rows extends ByteArrayOutputStream {
+        Rows(int size) {
+            super(size);
+        }
+
+        void sendTo(CopyIn copy) throws SQLException {
+            copy.writeToCopy(buf, 0, count);
+        }
     }
 
     CopyRows text(String value) {
@@ -70,8 +82,7 @@ final class CopyRows {
     void copyInto(Connection c, String tableAndColumns, int expectedRows) throws SQLException {
         var copy = c.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + tableAndColumns + " FROM STDIN");
         try {
-            byte[] bytes = rows.toByteArray();
-            copy.writeToCopy(bytes, 0, bytes.length);
+            rows.sendTo(copy);
             long copied = copy.endCopy();
             if (copied != expectedRows) {
                 throw new IllegalStateException("COPY into " + tableAndColumns + " took " + copied + " rows of " + expectedRows);
