@@ -54,7 +54,7 @@ public class CaseFeedFollower {
     }
 
     @Scheduled(every = "{hub.supervision.follow-every}", identity = "supervision-case-feed",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         catchUp();
     }

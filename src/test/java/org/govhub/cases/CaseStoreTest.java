@@ -16,6 +16,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -177,7 +178,7 @@ class CaseStoreTest {
                 for (int i = 0; i < 300; i++) {
                     batch.add(incoming(i, tag + "-" + i, 1));
                 }
-                java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+                CountDownLatch go = new CountDownLatch(1);
                 List<Future<String>> both = new ArrayList<>();
                 for (int t = 0; t < 2; t++) {
                     both.add(pool.submit(() -> {
