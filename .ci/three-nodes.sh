@@ -12,7 +12,7 @@
 #     killed mid-pull ends with every version still exactly once, both cursors at the end of the feeds.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-[ -f target/quarkus-app/quarkus-run.jar ] || mvn -B -q package -DskipTests
+[ -f "${HUB_JAR:-target/quarkus-app/quarkus-run.jar}" ] || mvn -B -q package -DskipTests
 source .ci/hub-jar.sh
 trap stop_hubs EXIT
 
@@ -235,6 +235,11 @@ cursors() { get "$PROVINCE_PORT" "$(admin_token province "$PROVINCE_PORT")" /api
 wait_until 60 "the province did not start pulling" sh -c "[ \"\$(curl -fsS -H 'Authorization: Bearer $(admin_token province "$PROVINCE_PORT")' $(url "$PROVINCE_PORT")/api/v1/aggregation/status | jq '[.downstreams[].entries] | add')\" -gt 0 ]"
 echo "-- province killed mid-pull at cursors $(cursors)"
 kill -9 "${HUB_PIDS[province]}"; wait "${HUB_PIDS[province]}" 2>/dev/null || true; unset "HUB_PIDS[province]"
+# Restarted with the same small pages but ten of them per run: what is checked now is that the pull resumes
+# at the stored cursors, and one page a second took 25 s to reach the ends.
+sed 's/^hub.aggregation.pull-pages-per-run=1$/hub.aggregation.pull-pages-per-run=10/' "$pull_dir/application.properties" \
+  >"$pull_dir/restart.properties"
+PULL_ENV=("${PROVINCE_ENV[@]}" "SMALLRYE_CONFIG_LOCATIONS=$pull_dir/restart.properties")
 start_hub province "$PROVINCE_PORT" "${PULL_ENV[@]}"
 county_end=$(get "$COUNTY_PORT" "$(token "$COUNTY_PORT" zj-puller "$(cat "$pull_dir/county")")" "/api/v1/cases/changes?after=0&limit=5000" | jq '.entries | length')
 city_end=$(get "$CITY_PORT" "$(token "$CITY_PORT" zj-puller "$(cat "$pull_dir/city")")" "/api/v1/cases/changes?after=0&limit=5000" | jq '.entries | length')

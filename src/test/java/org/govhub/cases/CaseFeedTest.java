@@ -84,15 +84,21 @@ class CaseFeedTest {
                 }));
             }
             final long from = start;
-            Future<List<Map<String, Object>>> reader = pool.submit(() -> {
-                List<Map<String, Object>> seen = new ArrayList<>();
+            // Pages are read with Jackson: with RestAssured's JsonPath, parsing the pages on the same two
+            // cores as the pushes made this test take 39 s instead of 24 s.
+            Future<List<String>> reader = pool.submit(() -> {
+                List<String> seen = new ArrayList<>();
                 long cursor = from;
                 while (true) {
                     boolean last = !pushing.get();
-                    JsonPath page = CaseApi.page(aggregator.token(), cursor, 1000);
-                    seen.addAll(page.getList("entries"));
-                    cursor = page.getLong("nextCursor");
-                    if (last && !page.getBoolean("hasMore")) {
+                    JsonNode page = CaseJson.MAPPER.readTree(given().auth().oauth2(aggregator.token())
+                            .queryParam("after", cursor).queryParam("limit", 1000).get(CaseApi.CHANGES)
+                            .then().statusCode(200).extract().asByteArray());
+                    for (JsonNode entry : page.get("entries")) {
+                        seen.add(entry.get("caseNo").textValue() + "@" + entry.get("dataVersion").longValue());
+                    }
+                    cursor = page.get("nextCursor").longValue();
+                    if (last && !page.get("hasMore").booleanValue()) {
                         return seen;
                     }
                 }
@@ -102,10 +108,8 @@ class CaseFeedTest {
                 written += push.get();
             }
             pushing.set(false);
-            List<Map<String, Object>> seen = reader.get();
             Set<String> fromFeed = new HashSet<>();
-            for (Map<String, Object> entry : seen) {
-                String key = entry.get("caseNo") + "@" + entry.get("dataVersion");
+            for (String key : reader.get()) {
                 assertTrue(fromFeed.add(key), "repeated " + key);
             }
             Set<String> stored = storedVersions(tag + "-%");
