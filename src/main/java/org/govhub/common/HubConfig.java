@@ -209,6 +209,11 @@ public interface HubConfig {
         @WithDefault("5s")
         String forwardEvery();
 
+        /** Wait between the forwarding route's start and its first run (Camel duration syntax). */
+        @WithName("forward-delay")
+        @WithDefault("5s")
+        String forwardDelay();
+
         /** Most outbox rows one forwarding request carries (the upstream takes at most 1,000 records). */
         @WithName("forward-batch")
         @WithDefault("500")
@@ -241,6 +246,11 @@ public interface HubConfig {
         @WithName("pull-every")
         @WithDefault("1m")
         String pullEvery();
+
+        /** Wait between the pull route's start and its first run (Camel duration syntax). */
+        @WithName("pull-delay")
+        @WithDefault("10s")
+        String pullDelay();
 
         /** Entries asked for per feed page (the local push takes at most 1,000 records at once). */
         @WithName("pull-page-size")

@@ -45,6 +45,9 @@ public class AggregationTestResource implements QuarkusTestResourceLifecycleMana
             config.put("hub.aggregation.pull-every", "300");
             config.put("hub.aggregation.pull-page-size", "7");
             config.put("hub.aggregation.pull-pages-per-run", "1");
+            // The tests stop and start the routes: the default first-run delays (5 s, 10 s) made up most of their time.
+            config.put("hub.aggregation.forward-delay", "100");
+            config.put("hub.aggregation.pull-delay", "100");
             config.put("hub.aggregation.expected-platforms", EXPECTED_PLATFORM);
             downstream(config, "city-a", "3303", hubPort);
             downstream(config, "city-b", "3304", hubPort);
