@@ -2,10 +2,14 @@ package org.govhub.cases;
 
 import static io.restassured.RestAssured.given;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
+import java.io.IOException;
 import java.util.List;
 
 /** The case endpoints as a platform or aggregator calls them. */
@@ -39,7 +43,16 @@ final class CaseApi {
     }
 
     static JsonPath page(String token, long after, int limit) {
+        return pageAnswer(token, after, limit).jsonPath();
+    }
+
+    /** The same page read with Jackson, far cheaper than JsonPath for pages of a thousand records. */
+    static JsonNode pageTree(String token, long after, int limit) throws IOException {
+        return CaseJson.MAPPER.readTree(pageAnswer(token, after, limit).asByteArray());
+    }
+
+    private static ExtractableResponse<Response> pageAnswer(String token, long after, int limit) {
         return given().auth().oauth2(token).queryParam("after", after).queryParam("limit", limit).get(CHANGES)
-                .then().statusCode(200).extract().jsonPath();
+                .then().statusCode(200).extract();
     }
 }

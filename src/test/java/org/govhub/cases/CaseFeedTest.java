@@ -91,9 +91,7 @@ class CaseFeedTest {
                 long cursor = from;
                 while (true) {
                     boolean last = !pushing.get();
-                    JsonNode page = CaseJson.MAPPER.readTree(given().auth().oauth2(aggregator.token())
-                            .queryParam("after", cursor).queryParam("limit", 1000).get(CaseApi.CHANGES)
-                            .then().statusCode(200).extract().asByteArray());
+                    JsonNode page = CaseApi.pageTree(aggregator.token(), cursor, 1000);
                     for (JsonNode entry : page.get("entries")) {
                         seen.add(entry.get("caseNo").textValue() + "@" + entry.get("dataVersion").longValue());
                     }
