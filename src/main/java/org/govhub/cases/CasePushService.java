@@ -3,7 +3,6 @@ package org.govhub.cases;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.InputStream;
@@ -61,7 +60,7 @@ public class CasePushService {
         List<Candidate> candidates = new ArrayList<>(records.size());
         for (int i = 0; i < records.size(); i++) {
             CaseRecord record = records.get(i);
-            String path = "records[" + i + "]";
+            String path = path(i);
             candidates.add(record == null
                     ? new Candidate(i, null, List.of(new FieldError(path, "must be a case record")), List.of())
                     : new Candidate(i, record, CaseRecordCheck.check(record, path), List.of()));
@@ -92,31 +91,25 @@ public class CasePushService {
         return process("downstream:" + downstream, prefix, read(records), downstream, inTransaction, false);
     }
 
-    /**
-     * Reads each JSON record on its own. An {@code origin} member (the path a version travelled,
-     * handed on by the hub that forwards it) is checked and set aside: it is not part of the record.
-     */
+    /** Reads each JSON record on its own. */
     private List<Candidate> read(List<JsonNode> records) {
         requireSize(records == null ? null : records.size());
         List<Candidate> candidates = new ArrayList<>(records.size());
         for (int i = 0; i < records.size(); i++) {
-            candidates.add(candidate(i, records.get(i)));
+            candidates.add(candidate(i, CaseRecordReader.read(records.get(i), path(i))));
         }
         return candidates;
     }
 
-    private static Candidate candidate(int index, JsonNode node) {
-        String path = "records[" + index + "]";
-        List<FieldError> originErrors = new ArrayList<>();
-        List<CaseOrigin.Hop> before = List.of();
-        if (node instanceof ObjectNode object && object.has("origin")) {
-            before = CaseOrigin.readPath(object.get("origin"), path, originErrors);
-            node = object.deepCopy();
-            ((ObjectNode) node).remove("origin");
-        }
-        CaseRecordReader.Parsed parsed = CaseRecordReader.read(node, path);
+    private static String path(int index) {
+        return "records[" + index + "]";
+    }
+
+    /** A record as read, with its {@code origin} checked and set aside (it is not part of the record), then checked. */
+    private static Candidate candidate(int index, CaseRecordReader.Parsed parsed) {
+        String path = path(index);
         List<FieldError> errors = new ArrayList<>(parsed.errors());
-        errors.addAll(originErrors);
+        List<CaseOrigin.Hop> before = CaseOrigin.readPath(parsed.origin(), path, errors);
         if (parsed.record() != null) {
             Set<String> reported = new HashSet<>();
             errors.forEach(e -> reported.add(e.field()));
@@ -159,7 +152,7 @@ public class CasePushService {
                 candidates = new ArrayList<>();
                 for (count = 0; parser.nextToken() != JsonToken.END_ARRAY; count++) {
                     if (count < config.maxBatch()) {
-                        candidates.add(candidate(count, CaseJson.MAPPER.readTree(parser)));
+                        candidates.add(candidate(count, CaseRecordReader.read(parser, path(count))));
                     } else {
                         parser.skipChildren();   // only counted, for the answer
                     }
@@ -197,19 +190,20 @@ public class CasePushService {
         Map<PowerItemCode, Optional<CaseItem>> effective = new HashMap<>();
         List<CaseStore.Incoming> accepted = new ArrayList<>();
         List<RecordOutcome> rejected = new ArrayList<>();
+        // Records that share the path they came by share its JSON (from a platform: all of them).
+        Map<List<CaseOrigin.Hop>, String> origins = new HashMap<>();
         for (Candidate candidate : candidates) {
             CaseRecord record = candidate.record();
             List<FieldError> errors = new ArrayList<>(candidate.errors());
-            String path = "records[" + candidate.index() + "]";
             CaseItem item = null;
             if (errors.isEmpty()) {
                 if (!prefix.covers(record.regionCode().value())) {
-                    errors.add(new FieldError(path + ".regionCode", "region " + record.regionCode()
+                    errors.add(new FieldError(path(candidate.index()) + ".regionCode", "region " + record.regionCode()
                             + " is outside this client's region prefix " + prefix.value()));
                 }
                 item = effective.computeIfAbsent(record.itemCode(), items::effective).orElse(null);
                 if (item == null) {
-                    errors.add(new FieldError(path + ".itemCode", "power item " + record.itemCode()
+                    errors.add(new FieldError(path(candidate.index()) + ".itemCode", "power item " + record.itemCode()
                             + " is not in the effective catalogue: unknown, not yet approved, or cancelled"));
                 }
             }
@@ -219,9 +213,10 @@ public class CasePushService {
                         record == null ? null : record.dataVersion(), errors));
                 continue;
             }
+            String origin = origins.computeIfAbsent(candidate.before(),
+                    before -> CaseOrigin.arrivedAt(before, hub, receivedAt, clientId).json());
             accepted.add(CaseStore.Incoming.of(candidate.index(), record,
-                    ProcessControls.check(record, item, config.maxCorrections()),
-                    CaseOrigin.arrivedAt(candidate.before(), hub, receivedAt, clientId).json()));
+                    ProcessControls.check(record, item, config.maxCorrections()), origin));
         }
         CaseStore.Delivery delivery = new CaseStore.Delivery(batchId, clientId, prefix, receivedAt, pulled, inTransaction,
                 crossedGap);

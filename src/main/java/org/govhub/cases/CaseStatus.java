@@ -14,6 +14,8 @@ public enum CaseStatus implements WireEnum {
     FINISHED("finished"),
     WITHDRAWN("withdrawn");
 
+    private static final CaseStatus[] VALUES = values();
+
     private final String wireName;
 
     CaseStatus(String wireName) {
@@ -28,6 +30,6 @@ public enum CaseStatus implements WireEnum {
 
     @JsonCreator
     public static CaseStatus parse(String text) {
-        return WireEnum.parse(CaseStatus.class, "status", "status", text);
+        return WireEnum.parse(VALUES, "status", "status", text);
     }
 }

@@ -39,7 +39,7 @@ final class CopyRows {
 
     /** An instant in ISO-8601 UTC, which a timestamp with time zone column reads exactly. */
     CopyRows instant(Instant value) {
-        return value == null ? nul() : ascii(value.toString());
+        return value == null ? nul() : ascii(IsoInstant.format(value));
     }
 
     CopyRows number(long value) {

@@ -17,6 +17,8 @@ public enum FindingRule implements WireEnum {
     /** Accepted although a required material was not submitted. */
     MATERIALS_MISSING("materials-missing");
 
+    private static final FindingRule[] VALUES = values();
+
     private final String wireName;
 
     FindingRule(String wireName) {
@@ -30,6 +32,6 @@ public enum FindingRule implements WireEnum {
     }
 
     public static FindingRule parse(String text) {
-        return WireEnum.parse(FindingRule.class, "rule", "finding rule", text);
+        return WireEnum.parse(VALUES, "rule", "finding rule", text);
     }
 }

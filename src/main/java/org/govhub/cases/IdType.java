@@ -14,6 +14,8 @@ public enum IdType implements WireEnum {
     OFFICER_CARD("officer-card"),
     OTHER("other");
 
+    private static final IdType[] VALUES = values();
+
     private final String wireName;
 
     IdType(String wireName) {
@@ -28,6 +30,6 @@ public enum IdType implements WireEnum {
 
     @JsonCreator
     public static IdType parse(String text) {
-        return WireEnum.parse(IdType.class, "idType", "id type", text);
+        return WireEnum.parse(VALUES, "idType", "id type", text);
     }
 }

@@ -1,11 +1,12 @@
 package org.govhub.cases;
 
+import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.LocalDateTime;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoField;
 
 /**
  * Parses ISO-8601 date-times with an offset ({@code 2026-11-21T09:30:00+08:00}, {@code …Z}, with or
@@ -64,51 +65,64 @@ final class IsoInstant {
                 return null;
             }
             offsetSeconds = (s.charAt(i) == '-' ? -1 : 1) * (oh * 3600 + om * 60);
+            if (Math.abs(offsetSeconds) > 18 * 3600) {
+                return null;
+            }
         } else {
             return null;
         }
         try {
-            LocalDateTime local = LocalDateTime.of(year, month, day, hour, minute, second, nanos);
-            return Instant.ofEpochSecond(local.toEpochSecond(ZoneOffset.ofTotalSeconds(offsetSeconds)), nanos);
+            ChronoField.HOUR_OF_DAY.checkValidValue(hour);
+            ChronoField.MINUTE_OF_HOUR.checkValidValue(minute);
+            ChronoField.SECOND_OF_MINUTE.checkValidValue(second);
+            long days = LocalDate.of(year, month, day).toEpochDay();
+            return Instant.ofEpochSecond(days * 86_400L + hour * 3600 + minute * 60 + second - offsetSeconds, nanos);
         } catch (DateTimeException e) {
             throw new DateTimeParseException("invalid date-time: " + e.getMessage(), s, 0);
         }
     }
 
-    /** Exactly {@link Instant#toString()}, without the formatter machinery (a record holds a dozen instants). */
+    /**
+     * Exactly {@link Instant#toString()}, without the formatter machinery or a string per field: a
+     * record holds a dozen instants, each written into its canonical JSON and its database row.
+     */
     static String format(Instant instant) {
         long seconds = instant.getEpochSecond();
         int nanos = instant.getNano();
         if (seconds < -62_167_219_200L || seconds >= 253_402_300_800L) {
             return instant.toString(); // outside years 0000-9999
         }
-        LocalDateTime t = LocalDateTime.ofEpochSecond(seconds, nanos, ZoneOffset.UTC);
-        StringBuilder out = new StringBuilder(30);
-        pad(out, t.getYear(), 4).append('-');
-        pad(out, t.getMonthValue(), 2).append('-');
-        pad(out, t.getDayOfMonth(), 2).append('T');
-        pad(out, t.getHour(), 2).append(':');
-        pad(out, t.getMinute(), 2).append(':');
-        pad(out, t.getSecond(), 2);
-        if (nanos != 0) {
-            out.append('.');
+        LocalDate date = LocalDate.ofEpochDay(Math.floorDiv(seconds, 86_400L));
+        int secondOfDay = (int) Math.floorMod(seconds, 86_400L);
+        byte[] out = new byte[30];
+        int at = put(out, 0, date.getYear(), 4, '-');
+        at = put(out, at, date.getMonthValue(), 2, '-');
+        at = put(out, at, date.getDayOfMonth(), 2, 'T');
+        at = put(out, at, secondOfDay / 3600, 2, ':');
+        at = put(out, at, secondOfDay / 60 % 60, 2, ':');
+        if (nanos == 0) {
+            at = put(out, at, secondOfDay % 60, 2, 'Z');
+        } else {
+            at = put(out, at, secondOfDay % 60, 2, '.');
             if (nanos % 1_000_000 == 0) {
-                pad(out, nanos / 1_000_000, 3);
+                at = put(out, at, nanos / 1_000_000, 3, 'Z');
             } else if (nanos % 1000 == 0) {
-                pad(out, nanos / 1000, 6);
+                at = put(out, at, nanos / 1000, 6, 'Z');
             } else {
-                pad(out, nanos, 9);
+                at = put(out, at, nanos, 9, 'Z');
             }
         }
-        return out.append('Z').toString();
+        return new String(out, 0, at, StandardCharsets.ISO_8859_1);
     }
 
-    private static StringBuilder pad(StringBuilder out, int value, int width) {
-        String digits = Integer.toString(value);
-        for (int i = digits.length(); i < width; i++) {
-            out.append('0');
+    /** Writes {@code value} as {@code width} digits with leading zeros, then {@code then}; returns the next index. */
+    private static int put(byte[] out, int at, int value, int width, char then) {
+        for (int i = at + width - 1; i >= at; i--) {
+            out[i] = (byte) ('0' + value % 10);
+            value /= 10;
         }
-        return out.append(digits);
+        out[at + width] = (byte) then;
+        return at + width + 1;
     }
 
     private static int digits(String s, int from, int count) {

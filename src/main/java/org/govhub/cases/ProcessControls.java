@@ -60,10 +60,9 @@ final class ProcessControls {
             return;
         }
         List<CaseItem.PenaltyRange> ofKind = item.discretion().stream().filter(r -> r.kind().equals(penalty.kind())).toList();
-        String baseline = item.discretion().stream().map(CaseItem.PenaltyRange::describe).collect(Collectors.joining("; "));
         if (ofKind.isEmpty()) {
             findings.add(new Finding(FindingRule.PENALTY_OUTSIDE_DISCRETION, "result.penalty.kind",
-                    "penalty kind " + penalty.kind() + " is not in the discretion baseline of " + item.code() + " (" + baseline + ")"));
+                    "penalty kind " + penalty.kind() + " is not in the discretion baseline of " + item.code() + " (" + baseline(item) + ")"));
             return;
         }
         BigDecimal amount = penalty.amountYuan();
@@ -71,14 +70,19 @@ final class ProcessControls {
             if (ofKind.stream().allMatch(r -> r.minYuan() != null || r.maxYuan() != null)) {
                 findings.add(new Finding(FindingRule.PENALTY_OUTSIDE_DISCRETION, "result.penalty.amountYuan",
                         "penalty " + penalty.kind() + " states no amount; the discretion baseline of " + item.code()
-                                + " sets one (" + baseline + ")"));
+                                + " sets one (" + baseline(item) + ")"));
             }
             return;
         }
         if (ofKind.stream().noneMatch(r -> r.admits(amount))) {
             findings.add(new Finding(FindingRule.PENALTY_OUTSIDE_DISCRETION, "result.penalty.amountYuan",
-                    amount.toPlainString() + " yuan is outside the discretion baseline of " + item.code() + " (" + baseline + ")"));
+                    amount.toPlainString() + " yuan is outside the discretion baseline of " + item.code() + " (" + baseline(item) + ")"));
         }
+    }
+
+    /** Only for a finding's message: most pushed penalties are within the baseline. */
+    private static String baseline(CaseItem item) {
+        return item.discretion().stream().map(CaseItem.PenaltyRange::describe).collect(Collectors.joining("; "));
     }
 
     private static void timeOrder(CaseRecord record, List<Finding> findings) {

@@ -24,6 +24,8 @@ public enum StepAction implements WireEnum {
     FINISH("finish"),
     OTHER("other");
 
+    private static final StepAction[] VALUES = values();
+
     private final String wireName;
 
     StepAction(String wireName) {
@@ -38,7 +40,7 @@ public enum StepAction implements WireEnum {
 
     @JsonCreator
     public static StepAction parse(String text) {
-        return WireEnum.parse(StepAction.class, "action", "step action", text);
+        return WireEnum.parse(VALUES, "action", "step action", text);
     }
 
     /** Actions that must state why (seed 003: repeated correction, return or suspension; negative opinions). */

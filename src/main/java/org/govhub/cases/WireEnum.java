@@ -8,14 +8,15 @@ import org.govhub.common.InvalidValueException;
 interface WireEnum {
     String wireName();
 
-    static <E extends Enum<E> & WireEnum> E parse(Class<E> type, String field, String label, String text) {
-        for (E value : type.getEnumConstants()) {
+    /** {@code values} is the enum's constants, kept by the enum: {@code values()} copies them at every call. */
+    static <E extends Enum<E> & WireEnum> E parse(E[] values, String field, String label, String text) {
+        for (E value : values) {
             if (value.wireName().equals(text)) {
                 return value;
             }
         }
         throw new InvalidValueException(field, label + " " + (text == null ? "is missing" : "\"" + text + "\" is unknown")
-                + "; it must be one of " + Arrays.stream(type.getEnumConstants()).map(WireEnum::wireName)
+                + "; it must be one of " + Arrays.stream(values).map(WireEnum::wireName)
                         .collect(Collectors.joining(", ")));
     }
 }

@@ -37,15 +37,29 @@ public final class CodeText {
     }
 
     public static boolean isDigits(String text) {
-        return !text.isEmpty() && text.chars().allMatch(c -> c >= '0' && c <= '9');
+        return allIn(text, '0', '9', '0', '9');
     }
 
     public static boolean isCapitalLetters(String text) {
-        return !text.isEmpty() && text.chars().allMatch(c -> c >= 'A' && c <= 'Z');
+        return allIn(text, 'A', 'Z', 'A', 'Z');
     }
 
     public static boolean isDigitsOrCapitals(String text) {
-        return !text.isEmpty() && text.chars().allMatch(c -> (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z'));
+        return allIn(text, '0', '9', 'A', 'Z');
+    }
+
+    /** Non-empty, and every character in one of the two ranges (a loop: codes are checked on every pushed record). */
+    private static boolean allIn(String text, char from, char to, char alsoFrom, char alsoTo) {
+        if (text.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c < from || c > to) && (c < alsoFrom || c > alsoTo)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public static String quote(String text) {

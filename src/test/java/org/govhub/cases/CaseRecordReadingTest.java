@@ -2,9 +2,13 @@ package org.govhub.cases;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -110,5 +114,81 @@ class CaseRecordReadingTest {
     void aRecordThatIsNotAnObjectIsOneError() {
         CaseRecordReader.Parsed parsed = CaseRecordReader.read(com.fasterxml.jackson.databind.node.TextNode.valueOf("x"), "records[0]");
         assertEquals(List.of(new FieldError("records[0]", "must be a JSON object")), parsed.errors());
+    }
+
+    private static CaseRecordReader.Parsed readText(String json) throws IOException {
+        try (JsonParser parser = CaseJson.MAPPER.createParser(json)) {
+            parser.nextToken();
+            CaseRecordReader.Parsed parsed = CaseRecordReader.read(parser, "records[7]");
+            assertEquals(JsonToken.END_OBJECT, parser.currentToken(), "the parser stays on the record's last token");
+            assertNull(parser.nextToken());
+            return parsed;
+        }
+    }
+
+    private static String sampleWith(String replace, String with) {
+        String json = CaseSamples.record("A-1", ITEM, "330303", 1).toString();
+        assertTrue(json.contains(replace), json);
+        return json.replace(replace, with);
+    }
+
+    @Test
+    void errorsComeUnknownMembersFirstThenKnownOnesInAFixedOrderWhateverOrderTheyWereSentIn() throws IOException {
+        String json = "{\"zeta\":1,\"result\":{\"decision\":5,\"penalty\":{\"amountYuan\":\"1\",\"kind\":2}},"
+                + "\"dataVersion\":\"2\",\"alpha\":true,\"caseNo\":7}";
+        assertEquals(List.of(
+                new FieldError("records[7].zeta", "unknown field"),
+                new FieldError("records[7].alpha", "unknown field"),
+                new FieldError("records[7].caseNo", "must be a string"),
+                new FieldError("records[7].dataVersion", "must be a whole number"),
+                new FieldError("records[7].result.penalty.kind", "must be a string"),
+                new FieldError("records[7].result.penalty.amountYuan", "must be a number (not a string)"),
+                new FieldError("records[7].result.decision", "must be a string")), readText(json).errors());
+    }
+
+    @Test
+    void aMemberSentTwiceCountsOnceWithItsLastValueAndOnlyThatValuesErrors() throws IOException {
+        CaseRecordReader.Parsed parsed = readText(sampleWith("\"subject\":", "\"subject\":7,\"subject\":"));
+        assertEquals(List.of(), parsed.errors());
+        assertEquals("关于某某化工有限公司未按规定开展安全生产教育培训的处罚案", parsed.record().subject());
+
+        parsed = readText(sampleWith("\"applicant\":{", "\"applicant\":{\"bogus\":1,\"idType\":\"x\"},\"applicant\":{"));
+        assertEquals(List.of(), parsed.errors());
+        assertEquals("温州市龙湾区某某化工有限公司", parsed.record().applicant().name());
+
+        parsed = readText(sampleWith("\"subject\":", "\"bogus\":1,\"bogus\":2,\"subject\":"));
+        assertEquals(List.of(new FieldError("records[7].bogus", "unknown field")), parsed.errors());
+
+        parsed = readText(sampleWith("\"facts\":{", "\"facts\":{\"area\":{\"value\":\"x\"},"));
+        assertEquals(List.of(), parsed.errors());
+        assertEquals(new BigDecimal("1250.5"), parsed.record().facts().get("area").value());
+    }
+
+    @Test
+    void wholeNumbersMustBeIntegersWithinTheirRange() throws IOException {
+        assertEquals(List.of(new FieldError("records[7].dataVersion", "must be a whole number")),
+                readText(sampleWith("\"dataVersion\":1", "\"dataVersion\":1.0")).errors());
+        assertEquals(List.of(new FieldError("records[7].dataVersion", "must be a whole number")),
+                readText(sampleWith("\"dataVersion\":1", "\"dataVersion\":9223372036854775808")).errors());
+        assertEquals(Long.MAX_VALUE,
+                readText(sampleWith("\"dataVersion\":1", "\"dataVersion\":9223372036854775807")).record().dataVersion());
+        assertEquals(List.of(new FieldError("records[7].promisedWorkingDays", "must be a whole number")),
+                readText(sampleWith("\"promisedWorkingDays\":20", "\"promisedWorkingDays\":2147483648")).errors());
+        assertEquals(0, new BigDecimal("50000").compareTo(
+                readText(sampleWith("\"amountYuan\":20000", "\"amountYuan\":5E+4")).record().result().penalty().amountYuan()));
+    }
+
+    @Test
+    void anOriginIsSetAsideAsSentAndIsNotAnUnknownField() throws IOException {
+        CaseRecordReader.Parsed parsed = readText(sampleWith("\"subject\":", "\"origin\":{\"path\":[]},\"subject\":"));
+        assertEquals(List.of(), parsed.errors());
+        assertEquals("{\"path\":[]}", parsed.origin().toString());
+        assertNull(readText(CaseSamples.record("A-1", ITEM, "330303", 1).toString()).origin());
+    }
+
+    @Test
+    void readingTextAndReadingATreeGiveTheSameRecord() throws IOException {
+        ObjectNode json = CaseSamples.record("A-1", ITEM, "330303", 1);
+        assertEquals(CaseRecordReader.read(json, "records[7]").record(), readText(json.toString()).record());
     }
 }
