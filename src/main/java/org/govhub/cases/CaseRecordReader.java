@@ -207,9 +207,7 @@ final class CaseRecordReader {
      */
     @SuppressWarnings("unchecked")
     private Members object(String path, String[] names, MemberReader reader) throws IOException {
-        if (parser.currentToken() != JsonToken.START_OBJECT) {
-            parser.skipChildren();
-            report(path, "must be a JSON object");
+        if (!typed(parser.currentToken() == JsonToken.START_OBJECT, path, null, "must be a JSON object")) {
             return null;
         }
         List<FieldError> outer = sink;
@@ -258,12 +256,7 @@ final class CaseRecordReader {
     }
 
     private <T> List<T> list(String path, String name, ElementReader<T> element) throws IOException {
-        if (absent()) {
-            return null;
-        }
-        if (parser.currentToken() != JsonToken.START_ARRAY) {
-            parser.skipChildren();
-            report(path + "." + name, "must be a JSON array");
+        if (absent() || !typed(parser.currentToken() == JsonToken.START_ARRAY, path, name, "must be a JSON array")) {
             return null;
         }
         List<T> out = new ArrayList<>();
@@ -282,12 +275,8 @@ final class CaseRecordReader {
 
     /** Named facts; a fact named twice keeps its first place, as a JSON tree would, with its last value. */
     private Map<String, CaseRecord.Fact> facts(String path) throws IOException {
-        if (absent()) {
-            return null;
-        }
-        if (parser.currentToken() != JsonToken.START_OBJECT) {
-            parser.skipChildren();
-            report(path, "must be a JSON object of named facts");
+        if (absent() || !typed(parser.currentToken() == JsonToken.START_OBJECT, path, null,
+                "must be a JSON object of named facts")) {
             return null;
         }
         List<FieldError> outer = sink;
@@ -316,12 +305,7 @@ final class CaseRecordReader {
     }
 
     private String text(String path, String name) throws IOException {
-        if (absent()) {
-            return null;
-        }
-        if (parser.currentToken() != JsonToken.VALUE_STRING) {
-            parser.skipChildren();
-            report(path + "." + name, "must be a string");
+        if (absent() || !typed(parser.currentToken() == JsonToken.VALUE_STRING, path, name, "must be a string")) {
             return null;
         }
         return parser.getText();
@@ -354,24 +338,14 @@ final class CaseRecordReader {
     }
 
     private Long wholeNumber(String path, String name) throws IOException {
-        if (absent()) {
-            return null;
-        }
-        if (!integralWithin(MIN_LONG, MAX_LONG)) {
-            parser.skipChildren();
-            report(path + "." + name, "must be a whole number");
+        if (absent() || !typed(integralWithin(MIN_LONG, MAX_LONG), path, name, "must be a whole number")) {
             return null;
         }
         return parser.getLongValue();
     }
 
     private Integer intNumber(String path, String name) throws IOException {
-        if (absent()) {
-            return null;
-        }
-        if (!integralWithin(MIN_INT, MAX_INT)) {
-            parser.skipChildren();
-            report(path + "." + name, "must be a whole number");
+        if (absent() || !typed(integralWithin(MIN_INT, MAX_INT), path, name, "must be a whole number")) {
             return null;
         }
         return parser.getIntValue();
@@ -390,26 +364,18 @@ final class CaseRecordReader {
     }
 
     private BigDecimal decimal(String path, String name) throws IOException {
-        if (absent()) {
-            return null;
-        }
         JsonToken token = parser.currentToken();
-        if (token != JsonToken.VALUE_NUMBER_INT && token != JsonToken.VALUE_NUMBER_FLOAT) {
-            parser.skipChildren();
-            report(path + "." + name, "must be a number (not a string)");
+        if (absent() || !typed(token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT, path, name,
+                "must be a number (not a string)")) {
             return null;
         }
         return parser.getDecimalValue();
     }
 
     private Boolean bool(String path, String name) throws IOException {
-        if (absent()) {
-            return null;
-        }
         JsonToken token = parser.currentToken();
-        if (token != JsonToken.VALUE_TRUE && token != JsonToken.VALUE_FALSE) {
-            parser.skipChildren();
-            report(path + "." + name, "must be true or false");
+        if (absent() || !typed(token == JsonToken.VALUE_TRUE || token == JsonToken.VALUE_FALSE, path, name,
+                "must be true or false")) {
             return null;
         }
         return token == JsonToken.VALUE_TRUE;
@@ -417,6 +383,15 @@ final class CaseRecordReader {
 
     private boolean absent() {
         return parser.currentToken() == JsonToken.VALUE_NULL;
+    }
+
+    /** Returns {@code ok}; when false, skips the value and reports it at {@code path.name} (or {@code path} for no name). */
+    private boolean typed(boolean ok, String path, String name, String message) throws IOException {
+        if (!ok) {
+            parser.skipChildren();
+            report(name == null ? path : path + "." + name, message);
+        }
+        return ok;
     }
 
     private void report(String field, String message) {
