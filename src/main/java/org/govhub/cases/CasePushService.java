@@ -96,7 +96,8 @@ public class CasePushService {
         requireSize(records == null ? null : records.size());
         List<Candidate> candidates = new ArrayList<>(records.size());
         for (int i = 0; i < records.size(); i++) {
-            candidates.add(candidate(i, CaseRecordReader.read(records.get(i), path(i))));
+            String path = path(i);
+            candidates.add(candidate(i, path, CaseRecordReader.read(records.get(i), path)));
         }
         return candidates;
     }
@@ -106,8 +107,7 @@ public class CasePushService {
     }
 
     /** A record as read, with its {@code origin} checked and set aside (it is not part of the record), then checked. */
-    private static Candidate candidate(int index, CaseRecordReader.Parsed parsed) {
-        String path = path(index);
+    private static Candidate candidate(int index, String path, CaseRecordReader.Parsed parsed) {
         List<FieldError> errors = new ArrayList<>(parsed.errors());
         List<CaseOrigin.Hop> before = CaseOrigin.readPath(parsed.origin(), path, errors);
         if (parsed.record() != null) {
@@ -152,7 +152,8 @@ public class CasePushService {
                 candidates = new ArrayList<>();
                 for (count = 0; parser.nextToken() != JsonToken.END_ARRAY; count++) {
                     if (count < config.maxBatch()) {
-                        candidates.add(candidate(count, CaseRecordReader.read(parser, path(count))));
+                        String path = path(count);
+                        candidates.add(candidate(count, path, CaseRecordReader.read(parser, path)));
                     } else {
                         parser.skipChildren();   // only counted, for the answer
                     }

@@ -61,7 +61,7 @@ final class CaseRecordReader {
         this.parser = parser;
     }
 
-    /** What came out of one JSON record: the record (fields that failed are null), the errors, the origin as sent. */
+    /** What came out of one JSON record: the record (fields that failed are null), the errors, the origin as sent (or null). */
     record Parsed(CaseRecord record, List<FieldError> errors, JsonNode origin) {
         boolean ok() {
             return errors.isEmpty();
@@ -108,7 +108,7 @@ final class CaseRecordReader {
             case "materials" -> list(path, name, this::material);
             case "facts" -> facts(path + ".facts");
             case "result" -> result(path + ".result");
-            case "origin" -> parser.currentToken() == JsonToken.VALUE_NULL ? NullNode.getInstance() : parser.readValueAsTree();
+            case "origin" -> absent() ? null : parser.readValueAsTree();
             default -> throw new IllegalArgumentException(name);
         };
     }
