@@ -21,8 +21,8 @@ import org.govhub.common.problem.ProblemException;
  * The change feed for provincial aggregation: every stored version, once, in position order, for
  * the caller's region. Positions are gap-free and become visible in order ({@link CaseStore} explains
  * why), so {@code after=<last position seen>} never skips or repeats an entry, even while pushes go on.
- * Pages and streams read the same query; a stream runs over a database cursor and never holds more
- * than one fetch (a few hundred rows) in memory.
+ * Pages and streams read the same query. A page comes from the database in one round trip; a stream runs
+ * over a database cursor and never holds more than one fetch (a few hundred rows) in memory.
  */
 @ApplicationScoped
 public class CaseFeed {
@@ -50,7 +50,7 @@ public class CaseFeed {
     public FeedPage page(Caller caller, long after, int limit) {
         check(after, limit, config.feedPageMax());
         List<FeedEntry> entries = new ArrayList<>(Math.min(limit, 1024) + 1);
-        read(caller.regionPrefix(), after, limit + 1, entries::add);
+        read(caller.regionPrefix(), after, limit + 1, false, entries::add);
         boolean more = entries.size() > limit;
         if (more) {
             entries.remove(limit);
@@ -69,7 +69,7 @@ public class CaseFeed {
     }
 
     public void stream(RegionPrefix prefix, long after, int limit, Sink sink) {
-        read(prefix, after, limit, sink);
+        read(prefix, after, limit, true, sink);
     }
 
     private static void check(long after, int limit, int max) {
@@ -85,15 +85,20 @@ public class CaseFeed {
         return rawText ? RawJson.of(rs.getBytes(column)) : RawJson.of(rs.getString(column));
     }
 
-    private void read(RegionPrefix prefix, long after, int limit, Sink sink) {
+    private void read(RegionPrefix prefix, long after, int limit, boolean overCursor, Sink sink) {
         try (Connection c = dataSource.getConnection()) {
             boolean autoCommit = c.getAutoCommit();
-            // PostgreSQL only uses a cursor (fetching FETCH_SIZE rows at a time) inside a transaction.
-            c.setAutoCommit(false);
+            // PostgreSQL only uses a cursor (fetching FETCH_SIZE rows at a time) inside a transaction. A page is
+            // held in memory whole anyway, and a cursor would cost it a round trip per FETCH_SIZE rows.
+            if (overCursor) {
+                c.setAutoCommit(false);
+            }
             // pgjdbc's getBytes on a text column returns the UTF-8 bytes the server sent, without decoding them
             boolean rawText = Databases.isPostgreSql(c);
             try (PreparedStatement s = c.prepareStatement(QUERY)) {
-                s.setFetchSize(FETCH_SIZE);
+                if (overCursor) {
+                    s.setFetchSize(FETCH_SIZE);
+                }
                 s.setLong(1, after);
                 s.setString(2, prefix.value() + "%");
                 s.setInt(3, limit);
@@ -105,7 +110,9 @@ public class CaseFeed {
                     }
                 }
             } finally {
-                c.rollback();
+                if (!c.getAutoCommit()) {
+                    c.rollback();
+                }
                 c.setAutoCommit(autoCommit);
             }
         } catch (SQLException e) {
