@@ -90,6 +90,35 @@ await_pg_hub() {
     return 1; }
 }
 
+# start_s3_server DIR PORT: a standalone S3 server (S3Proxy on a filesystem backend under DIR) on loopback, where
+# production has MinIO, so that a measured hub does not carry its embedded one (in P1 that was about 20 MB of the
+# hub's RSS). Sets S3_ACCESS, S3_SECRET and S3_HUB_ENV (the hub's HUB_STORAGE_* settings); stop_s3_server stops it.
+# Needs .ci/hub-jar.sh sourced (S3Proxy is on the packaged jar's class path).
+start_s3_server() {
+  local dir=$1 port=$2
+  S3_ACCESS=benchaccess; S3_SECRET=benchsecret0123456789
+  mkdir -p "$dir/s3"
+  cat >"$dir/s3proxy.properties" <<PROPS
+s3proxy.endpoint=http://127.0.0.1:$port
+s3proxy.authorization=aws-v2-or-v4
+s3proxy.identity=$S3_ACCESS
+s3proxy.credential=$S3_SECRET
+jclouds.provider=filesystem-nio2
+jclouds.filesystem.basedir=$dir/s3
+PROPS
+  java -cp "$(dirname "$HUB_JAR")/lib/main/*" org.gaul.s3proxy.Main --properties "$dir/s3proxy.properties" \
+    >"$dir/s3proxy.log" 2>&1 &
+  S3_PID=$!
+  for _ in $(seq 1 60); do curl -s -o /dev/null "http://127.0.0.1:$port/" && break; sleep 0.5; done
+  S3_HUB_ENV="HUB_STORAGE_ENDPOINT=http://127.0.0.1:$port HUB_STORAGE_ACCESS_KEY=$S3_ACCESS HUB_STORAGE_SECRET_KEY=$S3_SECRET"
+}
+
+stop_s3_server() {
+  [ -n "${S3_PID:-}" ] || return 0
+  kill "$S3_PID" 2>/dev/null || true
+  wait "$S3_PID" 2>/dev/null || true
+}
+
 # Creates database $1 when missing (benchmark databases are named govhub_bench*).
 ensure_db() {
   PGPASSWORD=${PGPASSWORD:-govhub} psql -h "${PGHOST:-localhost}" -U "${PGUSER:-govhub}" -d postgres -tAc \

@@ -3,7 +3,8 @@
 # into a table like case_version (same columns, primary key and index), both in this run.
 # N generated records (default 100,000; ≈2.4 KB of JSON each: Chinese text, five steps, materials, facts,
 # a result) are pushed in batches of 500 by 4 concurrent clients (bench/CaseBench.java, bodies prepared
-# before the clock starts). Prints records/s for both, the ratio and the hub's peak RSS (VmHWM).
+# before the clock starts). Prints records/s for both, the ratio and the hub's peak RSS (VmHWM). The hub runs as
+# in production: on PostgreSQL, with its object store in a separate S3 server (standalone S3Proxy, for MinIO).
 # Before the timed push the hub gets an untimed push of P1_WARMUP other records (default 3 x N; none in
 # --smoke, where two more bench-client runs would add 10 s to CI). The JIT compilers of a fresh hub sharing
 # two busy cores with PostgreSQL take that long to settle:
@@ -28,7 +29,7 @@ export PGHOST=${PGHOST:-localhost} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-govhu
 db=${BENCH_DB:-govhub_bench}; ensure_db "$db"
 port=${BENCH_PORT:-19501}
 work=$(mktemp -d /tmp/govhub-p1.XXXXXX)
-cleanup() { stop_hubs; psql -q -d "$db" -c 'DROP TABLE IF EXISTS bench_case_copy' 2>/dev/null || true; rm -rf "$work" "$HUB_RUN_ROOT"; }
+cleanup() { stop_hubs; stop_s3_server; psql -q -d "$db" -c 'DROP TABLE IF EXISTS bench_case_copy' 2>/dev/null || true; rm -rf "$work" "$HUB_RUN_ROOT"; }
 trap cleanup EXIT
 
 tag="P1-$(date +%s)"
@@ -42,7 +43,10 @@ for ((from = 0; from < warmup; from += 100000)); do
   warm_files+=("$work/warm$from.ndjson")
 done
 
-start_pg_hub p1 "$port" "$db" ${BENCH_HUB_ENV:-}
+# The hub stores licence files in a standalone S3 server, as it would in MinIO in production: its peak RSS is then
+# the hub's own, without the embedded S3 server of the defaults.
+start_s3_server "$work" "${P1_S3_PORT:-19591}"
+start_pg_hub p1 "$port" "$db" $S3_HUB_ENV ${BENCH_HUB_ENV:-}
 base="http://127.0.0.1:$port"; secret=$(cat "$(hub_dir p1)/data/admin-client-secret")
 case_bench item "$base" "$secret" 33030300AJ-CF-0003 >/dev/null
 

@@ -19,23 +19,12 @@ hub_start() {
 }
 
 work=$(mktemp -d /tmp/govhub-p4.XXXXXX)
-s3_port=${P4_S3_PORT:-19590}; hub_port=${P4_PORT:-19580}; access=p4access; secret=p4secret0123456789
-cat >"$work/s3proxy.properties" <<PROPS
-s3proxy.endpoint=http://127.0.0.1:$s3_port
-s3proxy.authorization=aws-v2-or-v4
-s3proxy.identity=$access
-s3proxy.credential=$secret
-jclouds.provider=filesystem-nio2
-jclouds.filesystem.basedir=$work/s3
-PROPS
-mkdir -p "$work/s3"
-java -cp "$(dirname "$HUB_JAR")/lib/main/*" org.gaul.s3proxy.Main --properties "$work/s3proxy.properties" >"$work/s3proxy.log" 2>&1 &
-s3_pid=$!
-cleanup() { stop_hubs; kill "$s3_pid" 2>/dev/null || true; wait "$s3_pid" 2>/dev/null || true; rm -rf "$work"; }
+s3_port=${P4_S3_PORT:-19590}; hub_port=${P4_PORT:-19580}
+cleanup() { stop_hubs; stop_s3_server; rm -rf "$work"; }
 trap cleanup EXIT
-for _ in $(seq 1 60); do curl -s -o /dev/null "http://127.0.0.1:$s3_port/" && break; sleep 0.5; done
+start_s3_server "$work" "$s3_port"
 
-hub_start p4 "$hub_port" "${BENCH_DB:-govhub_bench}" HUB_STORAGE_ENDPOINT="http://127.0.0.1:$s3_port" HUB_STORAGE_ACCESS_KEY=$access HUB_STORAGE_SECRET_KEY=$secret
+hub_start p4 "$hub_port" "${BENCH_DB:-govhub_bench}" $S3_HUB_ENV
 base="http://127.0.0.1:$hub_port"
 admin=$(curl -fsS -u "admin:$(cat "$(hub_dir p4)/data/admin-client-secret")" -d grant_type=client_credentials "$base/api/v1/auth/token" | python3 -c 'import sys,json;print(json.load(sys.stdin)["access_token"])')
 region=$(curl -fsS "$base/api/v1/node" | python3 -c 'import sys,json;print(json.load(sys.stdin)["regionCode"])')
@@ -45,7 +34,7 @@ dept_secret=$(curl -fsS -H "Authorization: Bearer $admin" -H 'Content-Type: appl
 token=$(curl -fsS -u "p4-dept:$dept_secret" -d grant_type=client_credentials "$base/api/v1/auth/token" | python3 -c 'import sys,json;print(json.load(sys.stdin)["access_token"])')
 
 # curl 7.88 signs SigV4 but does not send the payload hash header S3 requires: add the empty-body SHA-256.
-s3curl=(curl -fsS --aws-sigv4 "aws:amz:us-east-1:s3" --user "$access:$secret"
+s3curl=(curl -fsS --aws-sigv4 "aws:amz:us-east-1:s3" --user "$S3_ACCESS:$S3_SECRET"
   -H "x-amz-content-sha256: e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
 
 for mb in "${sizes_mb[@]}"; do

@@ -248,6 +248,40 @@ class CaseFeedTest {
         }
     }
 
+    /** Each page and each stream of the feed serves whole ID numbers, so each is in the audit trail when it is answered. */
+    @Test
+    void everyPageAndStreamIsAuditedWithTheReaderAndWhatWasServed() throws Exception {
+        Clients.Registered platform = Clients.register("3303", "platform");
+        Clients.Registered aggregator = Clients.register("3303", "aggregator");
+        long start = lastPosition();
+        String code = item();
+        CaseApi.pushed(platform.token(), List.of(CaseSamples.record(CaseSamples.caseNo("audited"), code, "330302", 1),
+                CaseSamples.record(CaseSamples.caseNo("audited"), code, "330302", 1),
+                CaseSamples.record(CaseSamples.caseNo("audited"), code, "330302", 1)));
+        assertEquals(2, CaseApi.page(aggregator.token(), start, 2).getList("entries").size());
+        assertEquals(List.of("entries 2"), feedAudit(aggregator.clientId(), "after=" + start + " limit=2"));
+        assertEquals(1, CaseApi.page(aggregator.token(), start + 2, 5).getList("entries").size());
+        assertEquals(List.of("entries 1"), feedAudit(aggregator.clientId(), "after=" + (start + 2) + " limit=5"));
+        given().auth().oauth2(aggregator.token()).accept("application/x-ndjson").queryParam("after", start)
+                .queryParam("limit", 3).get(CaseApi.CHANGES).then().statusCode(200);
+        assertEquals(List.of("streamed"), feedAudit(aggregator.clientId(), "after=" + start + " limit=3"));
+    }
+
+    private List<String> feedAudit(String clientId, String resourceId) throws Exception {
+        List<String> outcomes = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("select outcome from audit_event"
+                + " where operation = 'cases.feed' and client_id = ? and resource_id = ? order by seq")) {
+            s.setString(1, clientId);
+            s.setString(2, resourceId);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    outcomes.add(rs.getString(1));
+                }
+            }
+        }
+        return outcomes;
+    }
+
     @Test
     void limitAboveTheMaximumIsAProblemNamingLimit() {
         Clients.Registered aggregator = Clients.register("33", "aggregator");
