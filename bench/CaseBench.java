@@ -263,7 +263,7 @@ public class CaseBench {
             // trailing cursor is read, and a second thread counts the page's entries and those of TAG (the same
             // check as the NDJSON reader's, without parsing the records) and checks that the cursor moved by as many.
             java.util.concurrent.ExecutorService counter = java.util.concurrent.Executors.newSingleThreadExecutor();
-            List<java.util.concurrent.Future<Page>> counted = new ArrayList<>();
+            List<java.util.concurrent.Future<Count>> counted = new ArrayList<>();
             try {
                 long after = 0;
                 boolean more = true;
@@ -276,7 +276,7 @@ public class CaseBench {
                     more = hasMore;
                     long from = after;
                     counted.add(counter.submit(() -> {
-                        Page p = scan(body, prefix);
+                        Count p = scan(body, prefix);
                         if (p.entries != cursor - from) {
                             throw new IllegalStateException("a page after " + from + " held " + p.entries
                                     + " entries but its cursor moved to " + cursor);
@@ -285,8 +285,8 @@ public class CaseBench {
                     }));
                     after = cursor;
                 }
-                for (java.util.concurrent.Future<Page> f : counted) {
-                    Page p = f.get();
+                for (java.util.concurrent.Future<Count> f : counted) {
+                    Count p = f.get();
                     total += p.entries;
                     seen += p.matching;
                 }
@@ -302,7 +302,12 @@ public class CaseBench {
                 requests, bytes, s, total / s);
     }
 
-    record Page(int entries, int matching, long nextCursor, boolean hasMore, List<String> caseNos) {
+    /** A page's entries, and those of the run's tag. */
+    record Count(int entries, int matching) {
+    }
+
+    /** Where a parsed page leaves the cursor, and its case numbers of the run's tag. */
+    record Page(long nextCursor, boolean hasMore, List<String> caseNos) {
     }
 
     /**
@@ -343,7 +348,7 @@ public class CaseBench {
 
     private static int lastIndexOf(byte[] page, byte[] key) {
         for (int i = page.length - key.length; i >= 0; i--) {
-            if (Arrays.equals(page, i, i + key.length, key, 0, key.length)) {
+            if (startsWith(page, i, key)) {
                 return i;
             }
         }
@@ -356,7 +361,7 @@ public class CaseBench {
      * Counts a page's entries and those whose case number starts with TAG. Entries are served with their members in
      * name order, so each begins {"caseNo":"…; the records inside begin with other members.
      */
-    static Page scan(byte[] body, String prefix) {
+    static Count scan(byte[] body, String prefix) {
         byte[] tag = prefix.getBytes(StandardCharsets.UTF_8);
         int entries = 0, matching = 0;
         for (int i = indexOf(body, ENTRY_START, 0); i >= 0; i = indexOf(body, ENTRY_START, i + ENTRY_START.length)) {
@@ -365,7 +370,7 @@ public class CaseBench {
                 matching++;
             }
         }
-        return new Page(entries, matching, 0, false, List.of());
+        return new Count(entries, matching);
     }
 
     private static int indexOf(byte[] body, byte[] key, int from) {
@@ -381,9 +386,8 @@ public class CaseBench {
         return at + key.length <= body.length && Arrays.equals(body, at, at + key.length, key, 0, key.length);
     }
 
-    /** Streams through a JSON page: counts entries, collects case numbers of TAG, skips the records unparsed. */
+    /** Streams through a JSON page: collects case numbers of TAG, skips the records unparsed. */
     static Page page(byte[] body, String prefix) throws Exception {
-        int entries = 0, matching = 0;
         long next = 0;
         boolean more = false;
         List<String> caseNos = new ArrayList<>();
@@ -397,14 +401,12 @@ public class CaseBench {
                     case "hasMore" -> more = v == JsonToken.VALUE_TRUE;
                     case "entries" -> {
                         while (p.nextToken() == JsonToken.START_OBJECT) {
-                            entries++;
                             while (p.nextToken() == JsonToken.FIELD_NAME) {
                                 String f = p.currentName();
                                 p.nextToken();
                                 if (f.equals("caseNo")) {
                                     String c = p.getText();
                                     if (c.startsWith(prefix)) {
-                                        matching++;
                                         caseNos.add(c);
                                     }
                                 } else {
@@ -417,7 +419,7 @@ public class CaseBench {
                 }
             }
         }
-        return new Page(entries, matching, next, more, caseNos);
+        return new Page(next, more, caseNos);
     }
 
     static final class Follower extends Thread {
@@ -444,7 +446,7 @@ public class CaseBench {
                     after = p.nextCursor;
                     if (!p.caseNos.isEmpty()) {
                         onPage.accept(p.caseNos);
-                        seen.addAndGet(p.matching);
+                        seen.addAndGet(p.caseNos.size());
                     }
                     if (!p.hasMore) {
                         Thread.sleep(50);
