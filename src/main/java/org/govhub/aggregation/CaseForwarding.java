@@ -7,21 +7,18 @@ import java.util.List;
 import org.govhub.cases.CaseBatchListener;
 
 /**
- * Ties every stored case batch to aggregation, in the batch's own transaction: each version written
+ * Ties every stored case batch to forwarding, in the batch's own transaction: each version written
  * gets its outbox row when this node has an upstream (payload: the record as stored with its
- * {@code origin}), and a push counts as a report of the pushing platform for the 24-hour rule. (A
- * pulled page records its downstream's report and cursor itself, see {@link DownstreamPuller}.)
+ * {@code origin}). The push's report for the 24-hour rule is {@link PushFreshness}.
  */
 @ApplicationScoped
 public class CaseForwarding implements CaseBatchListener {
     private final UpstreamLink upstream;
     private final UpstreamOutbox outbox;
-    private final FreshnessRegistry freshness;
 
-    public CaseForwarding(UpstreamLink upstream, UpstreamOutbox outbox, FreshnessRegistry freshness) {
+    public CaseForwarding(UpstreamLink upstream, UpstreamOutbox outbox) {
         this.upstream = upstream;
         this.outbox = outbox;
-        this.freshness = freshness;
     }
 
     @Override
@@ -31,9 +28,6 @@ public class CaseForwarding implements CaseBatchListener {
                     .map(v -> new UpstreamOutbox.Item(OutboxEntry.CASE, v.caseNo() + "/" + v.dataVersion(), payload(v)))
                     .toList();
             outbox.enqueue(connection, items, batch.receivedAt());
-        }
-        if (batch.pulled() == null) {
-            freshness.reported(connection, SourceKind.PLATFORM, batch.clientId(), batch.prefix().value(), batch.receivedAt());
         }
     }
 

@@ -12,8 +12,15 @@ import org.govhub.common.RegionPrefix;
  * reporting freshness of the pusher, the cursor of a pulled feed). Every CDI bean implementing it is
  * called by {@link CaseStore} inside the batch's transaction, on the batch's connection, after the
  * versions are written; a pull adds its own for that one batch. An exception rolls the batch back.
+ * Listeners run in {@code @Priority} order, highest first (unannotated ones have 0).
  */
 public interface CaseBatchListener {
+
+    /**
+     * {@code @Priority} of a listener that updates a row shared by concurrent batches, which then stays
+     * locked until the commit: it runs after the listeners that write only rows of their own batch.
+     */
+    int SHARED_ROW_PRIORITY = -1000;
 
     void stored(Connection connection, StoredBatch batch) throws SQLException;
 

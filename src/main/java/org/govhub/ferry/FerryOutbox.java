@@ -4,8 +4,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.UUID;
 import org.govhub.cases.CaseBatchListener;
+import org.govhub.cases.CaseBatchListener.StoredVersion;
 import org.govhub.common.HubClock;
 import org.govhub.common.RegionPrefix;
 import org.govhub.signing.Sm3;
@@ -43,19 +45,33 @@ public class FerryOutbox implements CaseBatchListener {
     @Override
     public void stored(Connection connection, StoredBatch batch) {
         if (active() && !batch.crossedGap() && !batch.versions().isEmpty()) {
-            StringBuilder ndjson = new StringBuilder();
-            batch.versions().forEach(v -> ndjson.append(v.recordJson()).append('\n'));
-            enqueueCases(batch.batchId(), batch.clientId(), batch.prefix(), ndjson.toString(), batch.versions().size());
+            enqueueCases(batch.batchId(), batch.clientId(), batch.prefix(), ndjson(batch.versions()), batch.versions().size());
         }
+    }
+
+    /** One stored record per line, joined from the stored UTF-8 bytes (hashed as they are, decoded once to be stored). */
+    private static byte[] ndjson(List<StoredVersion> versions) {
+        int size = 0;
+        for (StoredVersion v : versions) {
+            size += v.recordUtf8().length + 1;
+        }
+        byte[] lines = new byte[size];
+        int at = 0;
+        for (StoredVersion v : versions) {
+            System.arraycopy(v.recordUtf8(), 0, lines, at, v.recordUtf8().length);
+            at += v.recordUtf8().length;
+            lines[at++] = '\n';
+        }
+        return lines;
     }
 
     /**
      * Queues one accepted case batch.
      *
-     * @param ndjson one case record per line, as accepted
+     * @param ndjson one case record per line, as accepted, in UTF-8
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public OutboxSubmission enqueueCases(String submissionId, String clientId, RegionPrefix regionPrefix, String ndjson,
+    public OutboxSubmission enqueueCases(String submissionId, String clientId, RegionPrefix regionPrefix, byte[] ndjson,
             int records) {
         return enqueue(node.caseVersionLane().orElseThrow(), EntryKind.CASE_BATCH, submissionId, clientId, regionPrefix,
                 ndjson, records);
@@ -63,8 +79,7 @@ public class FerryOutbox implements CaseBatchListener {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public OutboxSubmission enqueue(Lane lane, EntryKind kind, String submissionId, String clientId,
-            RegionPrefix regionPrefix, String payload, int records) {
-        byte[] bytes = payload.getBytes(StandardCharsets.UTF_8);
+            RegionPrefix regionPrefix, byte[] payload, int records) {
         OutboxSubmission s = new OutboxSubmission();
         s.submissionId = submissionId == null ? UUID.randomUUID().toString() : submissionId;
         s.lane = lane.name();
@@ -72,9 +87,9 @@ public class FerryOutbox implements CaseBatchListener {
         s.clientId = clientId;
         s.regionPrefix = regionPrefix.value();
         s.recordCount = records;
-        s.payloadBytes = bytes.length;
-        s.payloadSm3 = Sm3.hex(Sm3.digest(bytes));
-        s.payload = payload;
+        s.payloadBytes = payload.length;
+        s.payloadSm3 = Sm3.hex(Sm3.digest(payload));
+        s.payload = new String(payload, StandardCharsets.UTF_8);
         s.acceptedAt = clock.instant();
         s.state = OutboxSubmission.ACCEPTED;
         s.persist();

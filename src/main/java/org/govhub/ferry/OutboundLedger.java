@@ -165,16 +165,18 @@ public class OutboundLedger {
         } catch (BundleRejectedException e) {
             throw new IllegalStateException("stored manifest of bundle " + bundle.fileName + " is invalid: " + e, e);
         }
-        Map<String, OutboxSubmission> bySubmission = new HashMap<>();
-        OutboxSubmission.<OutboxSubmission>list("bundleId", bundle.bundleId).forEach(s -> bySubmission.put(s.submissionId, s));
+        Map<String, String> payloads = new HashMap<>();
+        em.createQuery("select s.submissionId, s.payload from OutboxSubmission s where s.bundleId = :bundle", Object[].class)
+                .setParameter("bundle", bundle.bundleId).getResultList()
+                .forEach(row -> payloads.put((String) row[0], (String) row[1]));
         List<SafeZip.Named> payload = new ArrayList<>();
         for (ManifestEntry entry : manifest.entries()) {
-            OutboxSubmission s = bySubmission.get(entry.submissionId());
-            if (s == null || s.payload == null) {
+            String stored = payloads.get(entry.submissionId());
+            if (stored == null) {
                 throw new IllegalStateException("payload of submission " + entry.submissionId() + " for bundle "
                         + bundle.fileName + " is no longer stored");
             }
-            payload.add(new SafeZip.Named(entry.name(), s.payload.getBytes(StandardCharsets.UTF_8)));
+            payload.add(new SafeZip.Named(entry.name(), stored.getBytes(StandardCharsets.UTF_8)));
         }
         return BundleWriter.write(manifestBytes, Base64.getDecoder().decode(bundle.signature), payload);
     }
@@ -246,18 +248,21 @@ public class OutboundLedger {
         if (receipt.submissions() != null) {
             receipt.submissions().forEach(s -> bySubmission.put(s.submissionId(), s));
         }
-        for (OutboxSubmission s : OutboxSubmission.<OutboxSubmission>list("bundleId", bundle.bundleId)) {
-            Receipt.SubmissionReceipt r = bySubmission.get(s.submissionId);
+        // Updated in place rather than loaded: the submissions' payloads (the whole batches) are not read to be dropped.
+        List<String> submissionIds = em.createQuery("select s.submissionId from OutboxSubmission s where s.bundleId = :bundle"
+                + " order by s.id", String.class).setParameter("bundle", bundle.bundleId).getResultList();
+        for (String submissionId : submissionIds) {
+            Receipt.SubmissionReceipt r = bySubmission.get(submissionId);
             if (r == null) {
                 alerts.raise(FerryAlert.RETURN_REJECTED, bundle.lane, bundle.sequence, fileName, "incomplete-receipt",
-                        "receipt for " + bundle.fileName + " does not mention submission " + s.submissionId);
+                        "receipt for " + bundle.fileName + " does not mention submission " + submissionId);
                 continue;
             }
-            s.state = OutboxSubmission.RECEIPTED;
-            s.receiptedAt = now;
-            s.outcomeCounts = write(r.counts());
-            s.outcomes = write(r.records());
-            s.payload = null;
+            em.createQuery("update OutboxSubmission s set s.state = :state, s.receiptedAt = :at, s.outcomeCounts = :counts,"
+                            + " s.outcomes = :outcomes, s.payload = null where s.submissionId = :id")
+                    .setParameter("state", OutboxSubmission.RECEIPTED).setParameter("at", now)
+                    .setParameter("counts", write(r.counts())).setParameter("outcomes", write(r.records()))
+                    .setParameter("id", submissionId).executeUpdate();
         }
     }
 

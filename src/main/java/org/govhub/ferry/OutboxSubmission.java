@@ -1,8 +1,10 @@
 package org.govhub.ferry;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -51,6 +53,8 @@ public class OutboxSubmission extends PanacheEntityBase {
     @Column(name = "payload_sm3")
     public String payloadSm3;
 
+    /** Loaded only when read: the status a pusher polls for does not carry the batch it pushed. */
+    @Basic(fetch = FetchType.LAZY)
     public String payload;
 
     @Column(name = "accepted_at")

@@ -174,10 +174,10 @@ class BundleVerifierTest {
     @Test
     void aZipBombBehindASmallDeclaredSizeIsCutOffAtThatSize() throws Exception {
         PeerNode.Draft draft = draft();
-        byte[] bomb = new byte[50 * 1024 * 1024]; // 50 MB of zeros deflate to ~50 KB
+        byte[] bomb = new byte[50 * 1024 * 1024]; // 50 MB of zeros deflate to ~230 KB at the writer's fastest level
         draft.contentAfterSigning = content -> replace(content, content.get(2).name(), bomb);
         Path file = draft.build().writeInto(dir);
-        assertTrue(Files.size(file) < 200_000, "the bomb is small on disk");
+        assertTrue(Files.size(file) < 500_000, "the bomb is small on disk");
         assertEquals(Rejection.ENTRY_SIZE_MISMATCH, refusal(file));
     }
 

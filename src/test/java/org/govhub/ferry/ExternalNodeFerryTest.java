@@ -84,7 +84,7 @@ class ExternalNodeFerryTest {
                 for (int i = 0; i < records; i++) {
                     ndjson.append("{\"caseNo\":\"C-").append(System.nanoTime()).append("\"}\n");
                 }
-                ids.add(outbox.enqueueCases(null, clientId, RegionPrefix.parse("3303"), ndjson.toString(), records).submissionId);
+                ids.add(outbox.enqueueCases(null, clientId, RegionPrefix.parse("3303"), ndjson.toString().getBytes(StandardCharsets.UTF_8), records).submissionId);
             }
             return ids;
         });
@@ -145,6 +145,35 @@ class ExternalNodeFerryTest {
                 .then().statusCode(200).body("rejected", equalTo(1)).extract().path("batchId");
         assertEquals(0, count("select count(*) from ferry_outbox where submission_id in (?, ?)", again, rejected));
         given().auth().oauth2(platform.token()).get("/api/v1/ferry/submissions/" + again).then().statusCode(404);
+    }
+
+    /**
+     * The platform's freshness row is shared by all its concurrent pushes and stays locked until the
+     * commit, so a push takes it last: while a push waits for that row, its outbox row is already written.
+     */
+    @Test
+    void aPushWaitsForItsPlatformsFreshnessRowOnlyAfterWritingItsOutboxRow() throws Exception {
+        Clients.Registered platform = Clients.register("3303", "platform");
+        push(platform, FerryCases.record(FerryCases.caseNo("fresh"), FerryCases.REGION, 1)).then().statusCode(200);
+        try (Connection holder = db.getConnection()) {
+            holder.setAutoCommit(false);
+            try (PreparedStatement lock = holder.prepareStatement(
+                    "select 1 from reporting_source where kind = 'platform' and source_id = ? for update")) {
+                lock.setString(1, platform.clientId());
+                assertTrue(lock.executeQuery().next());
+            }
+            var second = java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> push(platform, FerryCases.record(FerryCases.caseNo("fresh"), FerryCases.REGION, 1)).statusCode());
+            await().atMost(WAIT).until(() -> text("select pid from pg_stat_activity where wait_event_type = 'Lock'"
+                    + " and query like '%reporting_source%' and datname = current_database()") != null);
+            String waiting = text("select pid from pg_stat_activity where wait_event_type = 'Lock'"
+                    + " and query like '%reporting_source%' and datname = current_database()");
+            assertEquals(1, count("select count(*) from pg_locks l join pg_class c on c.oid = l.relation"
+                    + " where l.pid = ? and c.relname = 'ferry_outbox' and l.mode = 'RowExclusiveLock'", Integer.parseInt(waiting)),
+                    "the waiting push has written its outbox row");
+            holder.rollback();
+            assertEquals(200, second.get(WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS));
+        }
     }
 
     private static Response push(Clients.Registered platform, com.fasterxml.jackson.databind.node.ObjectNode... records) {
