@@ -469,23 +469,54 @@ public class CaseBench {
         String platform = client(ext, extSecret, "3303", "platform");
         String aggregator = client(in, inSecret, "33", "aggregator");
         List<byte[]> bodies = bodies(ndjson, batch);
-        Follower f = new Follower(in, aggregator, tag + "-", page -> { });
+        long start = feedEnd(in, aggregator);
         long t0 = System.nanoTime();
-        f.start();
         int created = push(ext, platform, bodies, clients);
         double pushed = (System.nanoTime() - t0) / 1e9;
-        while (f.seen.get() < n) {
-            if (f.failure != null) {
-                throw new IllegalStateException("follower failed", f.failure);
-            }
+        // Every version stored inside takes the next feed position (no gaps, visible in order), so all n are
+        // readable once position start + n is: a one-entry page tells, where reading every record back while
+        // the nodes work would add a load the direct reference does not carry.
+        while (!hasEntryAfter(in, aggregator, start + n - 1)) {
             if (System.nanoTime() - t0 > 3_600_000_000_000L) {
-                throw new IllegalStateException("only " + f.seen.get() + " of " + n + " readable inside after an hour");
+                throw new IllegalStateException("position " + (start + n) + " not readable inside after an hour");
             }
             Thread.sleep(20);
         }
         double s = (System.nanoTime() - t0) / 1e9;
-        f.stop = true;
+        long readable = countMatching(in, aggregator, start, tag + "-");
+        if (readable != n) {
+            throw new IllegalStateException(readable + " of the " + n + " records are in the feed inside");
+        }
         System.out.printf("RESULT records=%d created_outside=%d push_seconds=%.3f seconds=%.3f rate=%.1f%n", n, created, pushed, s, n / s);
+    }
+
+    /** The cursor after the last entry of the feed. */
+    static long feedEnd(String url, String token) throws Exception {
+        long after = 0;
+        while (true) {
+            byte[] body = feedPage(url, token, after, 5000, "feed inside");
+            after = trailingCursor(body);
+            if (!trailingHasMore(body)) {
+                return after;
+            }
+        }
+    }
+
+    static boolean hasEntryAfter(String url, String token, long after) throws Exception {
+        return !page(feedPage(url, token, after, 1, "feed inside"), "").caseNos.isEmpty();
+    }
+
+    /** How many entries after {@code after} have a case number starting with {@code prefix} (untimed check). */
+    static long countMatching(String url, String token, long after, String prefix) throws Exception {
+        long matching = 0;
+        while (true) {
+            Page p = page(feedPage(url, token, after, 5000, "feed inside"), prefix);
+            matching += p.caseNos.size();
+            after = p.nextCursor;
+            if (!p.hasMore) {
+                return matching;
+            }
+        }
     }
 
     static void latency(String ext, String extSecret, String in, String inSecret, String tag, int seconds, int perSecond)

@@ -119,6 +119,16 @@ stop_s3_server() {
   wait "$S3_PID" 2>/dev/null || true
 }
 
+# await_outbox DATABASE: waits until every submission a node accepted for the gap is sealed and written
+# (at once on a node without the ferry); fails after five minutes.
+await_outbox() {
+  for _ in $(seq 1 1500); do
+    [ "$(psql -tA -d "$1" -c "SELECT count(*) FROM ferry_outbox WHERE state IN ('accepted', 'bundled')")" = 0 ] && return
+    sleep 0.2
+  done
+  echo "FAIL: the ferry outbox of $1 did not empty within five minutes"; exit 1
+}
+
 # Creates database $1 when missing (benchmark databases are named govhub_bench*).
 ensure_db() {
   PGPASSWORD=${PGPASSWORD:-govhub} psql -h "${PGHOST:-localhost}" -U "${PGUSER:-govhub}" -d postgres -tAc \

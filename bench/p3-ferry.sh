@@ -2,12 +2,15 @@
 # P3: ingest across the gap. N records (default 100,000, the P1 records) pushed to an external node
 # (4 clients, batches of 500) until all are readable in the change feed of the internal node, which
 # ingests the bundles (1,000 records each, hub.ferry.bundle-max-records) from a shared gap folder;
-# reference: P1 direct ingest of the same records into a single node, in this run. Then the latency
+# reference: P1 direct ingest of the same records into a single node, in this run. The clock stops when the
+# feed inside has all of them (a one-entry page at the last position; the bench then checks every record).
+# Each part prints the CPU per record of the hubs and of PostgreSQL. Then the latency
 # part: one bundle per second (a push of 1,000 new records each second for LAT_SECONDS, default 60)
 # and per bundle the time from the push to all its records being readable inside; p50/p95/max. Then the
-# catch-up part: the internal node is stopped, N more records are pushed outside, and once their bundles
-# wait in the gap the internal node (restarted) gets them all at once and works them off with the machine
-# to itself: records/s from then until all are stored (CATCH_UP_PARALLELISM sets hub.ferry.ingest-parallelism).
+# catch-up part: the internal node is stopped, N more records are pushed outside (timed: the external node
+# accepting alone), and once their bundles wait in the gap the internal node (restarted) gets them all at
+# once and works them off with the machine to itself: records/s from then until all are stored
+# (CATCH_UP_PARALLELISM sets hub.ferry.ingest-parallelism).
 # Three jars on three databases: BENCH_DB (direct), BENCH_DB2 (external), BENCH_DB3 (internal), all WIPED.
 #
 # Package for PostgreSQL first:  mvn -B -q package -DskipTests -Dquarkus.profile=pg
@@ -39,7 +42,9 @@ echo "== reference: P1 direct ingest of the same $n records into one node"
 start_pg_hub direct "$direct_port" "$db1"
 direct="http://127.0.0.1:$direct_port"; direct_secret=$(cat "$(hub_dir direct)/data/admin-client-secret")
 case_bench item "$direct" "$direct_secret" 33030300AJ-CF-0003 >/dev/null
+direct0=$(cpu_ticks "${HUB_PIDS[direct]}"); pg0=$(pg_cpu_ticks)
 case_bench push "$direct" "$direct_secret" "$work/cases.ndjson" 4 500 | tee "$work/direct.out"
+direct_us=$(cpu_us_per "$direct0" "$(cpu_ticks "${HUB_PIDS[direct]}")" "$n"); direct_pg_us=$(cpu_us_per "$pg0" "$(pg_cpu_ticks)" "$n")
 direct_rate=$(result_of "$work/direct.out" rate | awk '{ printf "%.0f", $1 }')
 stop_hub direct
 
@@ -59,7 +64,10 @@ case_bench item "$ext" "$ext_secret" 33030300AJ-CF-0003 >/dev/null
 case_bench item "$int" "$int_secret" 33030300AJ-CF-0003 >/dev/null
 
 echo "== across the gap: $n records pushed outside until all are readable inside"
+ext0=$(cpu_ticks "${HUB_PIDS[external]}"); int0=$(cpu_ticks "${HUB_PIDS[internal]}"); pg0=$(pg_cpu_ticks)
 case_bench ferry "$ext" "$ext_secret" "$int" "$int_secret" "$work/cases.ndjson" 4 500 | tee "$work/ferry.out"
+ext_us=$(cpu_us_per "$ext0" "$(cpu_ticks "${HUB_PIDS[external]}")" "$n"); int_us=$(cpu_us_per "$int0" "$(cpu_ticks "${HUB_PIDS[internal]}")" "$n")
+ferry_pg_us=$(cpu_us_per "$pg0" "$(pg_cpu_ticks)" "$n")
 ferry_rate=$(result_of "$work/ferry.out" rate | awk '{ printf "%.0f", $1 }')
 
 echo "== latency: one bundle of $lat_per records per second for $lat_seconds s"
@@ -75,12 +83,12 @@ else
   echo "== catch-up: internal node stopped, $n more records pushed outside, then its backlog appears at once"
   stop_hub internal
   case_bench gen "$n" "${tag}C" "$work/catchup.ndjson" "$work/catchup.csv"
-  case_bench push "$ext" "$ext_secret" "$work/catchup.ndjson" 4 500 >/dev/null
-  # Every accepted submission shipped: nothing waits in the external node's outbox.
-  for _ in $(seq 1 600); do
-    [ "$(psql -tA -d "$db2" -c "SELECT count(*) FROM ferry_outbox WHERE state IN ('accepted', 'bundled')")" = 0 ] && break
-    sleep 0.5
-  done
+  # Timed as well: the external node accepting alone, as on its own machine in production.
+  ext0=$(cpu_ticks "${HUB_PIDS[external]}"); pg0=$(pg_cpu_ticks)
+  case_bench push "$ext" "$ext_secret" "$work/catchup.ndjson" 4 500 | tee "$work/outside.out"
+  outside_rate=$(result_of "$work/outside.out" rate | awk '{ printf "%.0f", $1 }')
+  outside_us=$(cpu_us_per "$ext0" "$(cpu_ticks "${HUB_PIDS[external]}")" "$n"); outside_pg_us=$(cpu_us_per "$pg0" "$(pg_cpu_ticks)" "$n")
+  await_outbox "$db2"
   backlog=$(find "$gap/bundles" -name 'cases-*.zip' | wc -l)
   [ "$backlog" -gt 0 ] || { echo "FAIL: the external node shipped no bundle for the catch-up"; exit 1; }
   # Restarted on the same data, reading a folder that stays empty until the backlog is complete.
@@ -90,7 +98,7 @@ else
   # The feed head counts the versions stored (positions are gap-free): one row to read, cheap to poll.
   head_sql="SELECT last_position FROM case_feed_head WHERE id = 1"
   target=$(( $(psql -tA -d "$db3" -c "$head_sql") + n ))
-  t0=$(date +%s%N)
+  int0=$(cpu_ticks "${HUB_PIDS[internal]}"); pg0=$(pg_cpu_ticks); t0=$(date +%s%N)
   mv "$gap/bundles"/cases-*.zip "$gap/inside/"
   while [ "$(psql -tA -d "$db3" -c "$head_sql")" -lt "$target" ]; do
     [ $(( ($(date +%s%N) - t0) / 1000000000 )) -lt 1800 ] || { echo "FAIL: the backlog was not stored inside within 30 minutes"; exit 1; }
@@ -98,16 +106,20 @@ else
   done
   [ "$(psql -tA -d "$db3" -c "SELECT count(*) FROM case_version WHERE case_no LIKE '${tag}C-%'")" = "$n" ] \
     || { echo "FAIL: the internal node does not hold the $n catch-up records"; exit 1; }
+  catchup_us=$(cpu_us_per "$int0" "$(cpu_ticks "${HUB_PIDS[internal]}")" "$n"); catchup_pg_us=$(cpu_us_per "$pg0" "$(pg_cpu_ticks)" "$n")
   catchup_s=$(awk -v a="$t0" -v b="$(date +%s%N)" 'BEGIN { printf "%.3f", (b - a) / 1e9 }')
   catchup_rate=$(awk -v n="$n" -v s="$catchup_s" 'BEGIN { printf "%.0f", n / s }')
 fi
 load_after=$(load_avg)
 
 r=$(ratio "$ferry_rate" "$direct_rate")
-echo "P3 across the gap: $ferry_rate records/s push-to-readable-inside, direct ingest $direct_rate records/s, ratio $r (goal >= 0.5)"
+echo "P3 across the gap: $ferry_rate records/s push-to-readable-inside (push outside done after $(result_of "$work/ferry.out" push_seconds) s), direct ingest $direct_rate records/s, ratio $r (goal >= 0.5)"
+echo "   CPU per record: direct hub $direct_us us + PostgreSQL $direct_pg_us us; across the gap external $ext_us us + internal $int_us us + PostgreSQL $ferry_pg_us us"
 echo "P3 latency at one bundle of $lat_per per second: p50 $p50 ms, p95 $p95 ms, max $max ms (goal p95 <= 2000 ms)"
-[ -n "$catchup_rate" ] && echo "P3 catch-up: internal node $catchup_rate records/s working off $backlog bundles alone ($n records in $catchup_s s, ingest-parallelism ${CATCH_UP_PARALLELISM:-default}), ratio $(ratio "$catchup_rate" "$direct_rate") to direct ingest"
+[ -n "$catchup_rate" ] && echo "P3 external node alone: accepted $outside_rate records/s with the internal node stopped, ratio $(ratio "$outside_rate" "$direct_rate") to direct ingest; CPU per record: external $outside_us us + PostgreSQL $outside_pg_us us"
+[ -n "$catchup_rate" ] && echo "P3 catch-up: internal node $catchup_rate records/s working off $backlog bundles alone ($n records in $catchup_s s, ingest-parallelism ${CATCH_UP_PARALLELISM:-default}), ratio $(ratio "$catchup_rate" "$direct_rate") to direct ingest; CPU per record: internal $catchup_us us + PostgreSQL $catchup_pg_us us"
 echo "   peak RSS external $rss_ext MB, internal $rss_int MB; load average $load_before -> $load_after on $(nproc) cores"
 record_result P3 "ingest across the gap, $n records" "$ferry_rate rec/s" "direct ingest $direct_rate rec/s" "$r" ">= 0.5" "bench/p3-ferry.sh $n" "$load_before -> $load_after"
+[ -n "$catchup_rate" ] && record_result P3-outside "external node alone accepts $n records, internal node stopped" "$outside_rate rec/s" "direct ingest $direct_rate rec/s" "$(ratio "$outside_rate" "$direct_rate")" "-" "bench/p3-ferry.sh $n" "$load_before -> $load_after"
 [ -n "$catchup_rate" ] && record_result P3-catch-up "internal node alone works off $backlog bundles, ingest-parallelism ${CATCH_UP_PARALLELISM:-default}" "$catchup_rate rec/s" "direct ingest $direct_rate rec/s" "$(ratio "$catchup_rate" "$direct_rate")" "-" "bench/p3-ferry.sh $n" "$load_before -> $load_after"
 record_result P3-latency "push to readable inside, 1 bundle/s of $lat_per, poll $poll ms" "p95 $p95 ms (p50 $p50, max $max)" "-" "-" "p95 <= 2000 ms" "bench/p3-ferry.sh $n" "$load_before -> $load_after"
