@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -27,7 +28,7 @@ import org.jboss.logging.Logger;
 
 /**
  * Accepts batches of case records from municipal platforms, and from other capabilities in Java
- * (the ferry ingests bundles through {@link #push} / {@link #pushJson}), with one outcome per
+ * (the ferry ingests bundles through {@link #pushAcrossGap}), with one outcome per
  * record: created, updated, unchanged, stale or rejected with field errors.
  *
  * <p>Each record is checked on its own (shape, region, effective item) before anything is written,
@@ -68,18 +69,25 @@ public class CasePushService {
         return process(clientId, prefix, candidates, null, null, false);
     }
 
-    /** Pushes records as JSON (an HTTP batch, an NDJSON bundle); each one is read and checked on its own. */
-    public BatchResult pushJson(String clientId, RegionPrefix prefix, List<JsonNode> records) {
-        return process(clientId, prefix, read(records), null, null, false);
-    }
-
     /**
-     * Pushes records that came across the network gap in a ferry bundle, exactly like {@link #pushJson}
+     * Pushes records that came across the network gap in a ferry bundle, exactly like an HTTP batch
      * (same checks, outcomes and audit row), but the stored batch is marked {@code crossedGap} so that
-     * nothing sends it back across the gap (no echo).
+     * nothing sends it back across the gap (no echo). Each record is a line of the bundle already checked
+     * to be one JSON object in UTF-8, read as a pushed body is, without a JSON tree.
      */
-    public BatchResult pushAcrossGap(String clientId, RegionPrefix prefix, List<JsonNode> records) {
-        return process(clientId, prefix, read(records), null, null, true);
+    public BatchResult pushAcrossGap(String clientId, RegionPrefix prefix, List<byte[]> records) {
+        requireSize(records.size());
+        List<Candidate> candidates = new ArrayList<>(records.size());
+        for (int i = 0; i < records.size(); i++) {
+            String path = path(i);
+            try (JsonParser parser = CaseJson.MAPPER.createParser(records.get(i))) {
+                parser.nextToken();
+                candidates.add(candidate(i, path, CaseRecordReader.read(parser, path)));
+            } catch (IOException e) {
+                throw new UncheckedIOException("a case batch line was checked to be one JSON object", e);
+            }
+        }
+        return process(clientId, prefix, candidates, null, null, true);
     }
 
     /**

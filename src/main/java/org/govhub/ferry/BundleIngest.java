@@ -1,6 +1,5 @@
 package org.govhub.ferry;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -88,7 +87,7 @@ public class BundleIngest {
         List<Chunk> chunks = new ArrayList<>();
         for (int e = 0; e < entries.size(); e++) {
             ManifestEntry entry = entries.get(e);
-            List<JsonNode> records = CaseBatchLines.read(entry, bundle.entry(entry));
+            List<CaseBatchLines.Line> records = CaseBatchLines.read(entry, bundle.entry(entry));
             RegionPrefix prefix = RegionPrefix.parse(entry.regionPrefix());
             for (int from = 0; from < records.size(); from += maxBatch) {
                 chunks.add(new Chunk(e, entry, prefix, records.subList(from, Math.min(records.size(), from + maxBatch))));
@@ -107,10 +106,10 @@ public class BundleIngest {
         return receipts;
     }
 
-    private record Chunk(int entryIndex, ManifestEntry entry, RegionPrefix prefix, List<JsonNode> records) {
+    private record Chunk(int entryIndex, ManifestEntry entry, RegionPrefix prefix, List<CaseBatchLines.Line> records) {
         Set<String> caseNos() {
             Set<String> caseNos = new LinkedHashSet<>();
-            records.forEach(r -> caseNos.add(r.path("caseNo").asText()));
+            records.forEach(r -> caseNos.add(r.caseNo()));
             return caseNos;
         }
     }
@@ -154,7 +153,7 @@ public class BundleIngest {
     private BatchResult push(Chunk chunk) {
         ManifestEntry entry = chunk.entry();
         try {
-            return cases.pushAcrossGap(entry.clientId(), chunk.prefix(), chunk.records());
+            return cases.pushAcrossGap(entry.clientId(), chunk.prefix(), chunk.records().stream().map(CaseBatchLines.Line::json).toList());
         } catch (ProblemException refused) {
             if (refused.type() == ProblemType.UNAVAILABLE) {
                 throw refused;

@@ -2,9 +2,11 @@ package org.govhub.ferry;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class CaseBatchLinesTest {
@@ -53,5 +55,32 @@ class CaseBatchLinesTest {
     void bytesThatAreNotUtf8AreBadPayload() {
         assertEquals(Rejection.BAD_PAYLOAD, assertThrows(BundleRejectedException.class,
                 () -> CaseBatchLines.read(entry(1), new byte[] {'{', '"', (byte) 0xC3, '"', ':', '1', '}'})).reason());
+        assertEquals(Rejection.BAD_PAYLOAD, assertThrows(BundleRejectedException.class, () -> CaseBatchLines.read(entry(1),
+                new byte[] {'{', '"', 'a', '"', ':', '"', 'x', (byte) 0xC3, 'y', '"', '}'})).reason(), "inside a value");
+        assertEquals(Rejection.BAD_PAYLOAD, assertThrows(BundleRejectedException.class, () -> CaseBatchLines.read(entry(1),
+                new byte[] {'{', '"', 'a', '"', ':', '[', '"', (byte) 0xE6, (byte) 0xB8, '"', ']', '}'})).reason(), "cut short in a nested value");
+    }
+
+    @Test
+    void whatAHostileLineHoldsIsQuotedWithoutControlCharacters() {
+        BundleRejectedException why = assertThrows(BundleRejectedException.class, () -> CaseBatchLines.read(entry(1),
+                new byte[] {'P', 'K', 3, 4, 0, 0, '\r', 'x'}));
+        assertEquals(Rejection.BAD_PAYLOAD, why.reason());
+        assertTrue(why.detail().chars().noneMatch(Character::isISOControl), why.detail());
+    }
+
+    @Test
+    void aDuplicateMemberIsBadPayload() {
+        assertEquals(Rejection.BAD_PAYLOAD, refusal(1, "{\"a\":{\"b\":1,\"b\":2}}\n"));
+    }
+
+    @Test
+    void eachLineIsHandedOnAsItsOwnBytesWithItsCaseNumber() throws Exception {
+        List<CaseBatchLines.Line> lines = CaseBatchLines.read(entry(2),
+                "{\"a\":{\"caseNo\":\"inner\"}}\r\n{\"b\":\"温州\",\"caseNo\":\"C-1\"}".getBytes(StandardCharsets.UTF_8));
+        assertEquals("{\"a\":{\"caseNo\":\"inner\"}}\r", new String(lines.get(0).json(), StandardCharsets.UTF_8));
+        assertEquals("", lines.get(0).caseNo(), "only a top-level caseNo counts");
+        assertEquals("{\"b\":\"温州\",\"caseNo\":\"C-1\"}", new String(lines.get(1).json(), StandardCharsets.UTF_8));
+        assertEquals("C-1", lines.get(1).caseNo());
     }
 }

@@ -128,7 +128,7 @@ class ExternalNodeFerryTest {
         assertEquals(platform.clientId(), entry.clientId());
         assertEquals("3303", entry.regionPrefix());
         assertEquals(2, entry.records());
-        List<com.fasterxml.jackson.databind.JsonNode> lines = CaseBatchLines.read(entry, bundle.entry(entry));
+        List<com.fasterxml.jackson.databind.JsonNode> lines = FerryCases.trees(CaseBatchLines.read(entry, bundle.entry(entry)));
         assertEquals(List.of(one, two), lines.stream().map(l -> l.path("caseNo").asText()).sorted().toList());
         given().auth().oauth2(platform.token()).get("/api/v1/ferry/submissions/" + batchId).then().statusCode(200)
                 .body("records", equalTo(2)).body("kind", equalTo("case-batch"));

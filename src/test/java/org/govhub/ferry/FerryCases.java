@@ -17,6 +17,15 @@ import org.govhub.testing.PerHubStart;
  * department would: a catalog-editor submits the item and a catalog-reviewer approves it.
  */
 final class FerryCases {
+    /** The checked lines of a case-batch entry as JSON trees, for assertions. */
+    static List<com.fasterxml.jackson.databind.JsonNode> trees(List<CaseBatchLines.Line> lines) throws java.io.IOException {
+        List<com.fasterxml.jackson.databind.JsonNode> trees = new java.util.ArrayList<>();
+        for (CaseBatchLines.Line line : lines) {
+            trees.add(JSON.readTree(line.json()));
+        }
+        return trees;
+    }
+
     static final String REGION = "330303";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final AtomicLong SEQ = new AtomicLong(System.nanoTime() % 1_000_000_000L);

@@ -189,7 +189,7 @@ class ReturnLaneInternalNodeTest {
         List<JsonNode> lines = new ArrayList<>();
         for (VerifiedBundle b : returnBundles()) {
             for (ManifestEntry e : b.manifest().entries()) {
-                for (JsonNode line : CaseBatchLines.read(e, b.entry(e))) {
+                for (JsonNode line : FerryCases.trees(CaseBatchLines.read(e, b.entry(e)))) {
                     if (caseNo.equals(line.path("caseNo").asText())) {
                         lines.add(line);
                     }
