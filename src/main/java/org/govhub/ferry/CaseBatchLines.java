@@ -5,9 +5,11 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.govhub.common.StrictUtf8;
 
 /**
  * Reads a {@code case-batch} entry: UTF-8 NDJSON, exactly one JSON object per line, as many lines as
@@ -29,6 +31,11 @@ public final class CaseBatchLines {
 
     /** The entry's lines in order. */
     public static List<Line> read(ManifestEntry entry, byte[] bytes) throws BundleRejectedException {
+        try {
+            StrictUtf8.decode(bytes); // the parser below lets overlong forms and lone surrogates through
+        } catch (CharacterCodingException e) {
+            throw Rejection.BAD_PAYLOAD.because("entry " + entry.name() + " is not UTF-8");
+        }
         List<Line> records = new ArrayList<>();
         int start = 0;
         int line = 0;
@@ -48,8 +55,8 @@ public final class CaseBatchLines {
     }
 
     /**
-     * One JSON object and nothing after it (the parser also refuses bytes that are not UTF-8 and duplicate
-     * members); returns its {@code caseNo}.
+     * One JSON object and nothing after it (the parser also refuses duplicate members); returns its
+     * {@code caseNo}.
      */
     private static String check(ManifestEntry entry, int line, byte[] bytes, int start, int end) throws BundleRejectedException {
         try (JsonParser parser = JSON.createParser(bytes, start, end - start)) {

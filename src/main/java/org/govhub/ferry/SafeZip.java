@@ -160,19 +160,13 @@ public final class SafeZip implements AutoCloseable {
         }
     }
 
+    /** A name for a rejection detail: quoted, control characters escaped as in every detail, cut at 200 characters. */
     static String printable(String name) {
         if (name == null) {
             return "(none)";
         }
-        StringBuilder out = new StringBuilder("\"");
-        for (char c : name.toCharArray()) {
-            out.append(c < 0x20 || c == 0x7f ? String.format("\\u%04x", (int) c) : String.valueOf(c));
-            if (out.length() > 200) {
-                out.append("…");
-                break;
-            }
-        }
-        return out.append('"').toString();
+        String shown = BundleRejectedException.printable(name);
+        return "\"" + (shown.length() > 200 ? shown.substring(0, 200) + "…" : shown) + "\"";
     }
 
     public static long fileSize(Path file) {

@@ -1,10 +1,9 @@
 package org.govhub.licences;
 
-import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
+import org.govhub.common.StrictUtf8;
 import org.govhub.common.problem.ProblemException;
 
 /**
@@ -66,8 +65,7 @@ public final class StatedPurpose {
 
     private static String decodeOr(byte[] bytes, String fallback) {
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+            return StrictUtf8.decode(bytes);
         } catch (CharacterCodingException e) {
             return fallback;
         }

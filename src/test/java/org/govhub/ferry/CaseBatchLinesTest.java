@@ -59,6 +59,10 @@ class CaseBatchLinesTest {
                 new byte[] {'{', '"', 'a', '"', ':', '"', 'x', (byte) 0xC3, 'y', '"', '}'})).reason(), "inside a value");
         assertEquals(Rejection.BAD_PAYLOAD, assertThrows(BundleRejectedException.class, () -> CaseBatchLines.read(entry(1),
                 new byte[] {'{', '"', 'a', '"', ':', '[', '"', (byte) 0xE6, (byte) 0xB8, '"', ']', '}'})).reason(), "cut short in a nested value");
+        assertEquals(Rejection.BAD_PAYLOAD, assertThrows(BundleRejectedException.class, () -> CaseBatchLines.read(entry(1),
+                new byte[] {'{', '"', 'a', '"', ':', '"', (byte) 0xC0, (byte) 0x80, '"', '}'})).reason(), "an overlong NUL");
+        assertEquals(Rejection.BAD_PAYLOAD, assertThrows(BundleRejectedException.class, () -> CaseBatchLines.read(entry(1),
+                new byte[] {'{', '"', 'a', '"', ':', '"', (byte) 0xED, (byte) 0xA0, (byte) 0x80, '"', '}'})).reason(), "a lone surrogate");
     }
 
     @Test
